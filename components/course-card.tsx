@@ -1,0 +1,27 @@
+import Link from 'next/link'
+import type { Course } from '@/lib/content'
+
+/** A course in the catalog: what it is, how long, and where to start. */
+export function CourseCard({ course }: { course: Course }) {
+  const hours = Math.round(course.totalMinutes / 60)
+  const facts = [
+    `${course.lectures.length} ${course.unit}`,
+    hours > 0 ? `约 ${hours} 小时视频` : undefined,
+    course.level,
+  ].filter(Boolean)
+  return (
+    <article className="course-card" data-course={course.slug}>
+      <h3 className="text-xl font-semibold">
+        <Link href={course.path} className="after:absolute after:inset-0">
+          {course.title}
+        </Link>
+      </h3>
+      <p className="mt-2 text-[var(--muted-fg)]">{course.description}</p>
+      <p className="mt-4 flex flex-wrap gap-x-3 text-sm text-[var(--muted-fg)]">
+        {facts.map((fact) => (
+          <span key={fact}>{fact}</span>
+        ))}
+      </p>
+    </article>
+  )
+}

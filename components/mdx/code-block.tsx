@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react'
+import { CopyButton } from './copy-button'
+import { languageLabel } from './language-label'
+
+export interface CodeBlockProps {
+  /** The fence's language, e.g. `go`. Set by the pipeline. */
+  language: string
+  /** The `title="…"` of the fence, usually a file name. */
+  title?: string
+  /** The highlighted `<pre>`, from the pipeline. */
+  children: ReactNode
+}
+
+/** A highlighted code block with a title bar and a copy button. Built by rehype-code from fences. */
+export function CodeBlock({ language, title, children }: CodeBlockProps) {
+  return (
+    <figure className="code-block not-prose" data-language={language}>
+      <figcaption className="code-block-bar">
+        <span className="truncate font-mono">{title ?? languageLabel(language)}</span>
+        {title && (
+          <span className="text-[var(--muted-fg)]" aria-hidden="true">
+            {languageLabel(language)}
+          </span>
+        )}
+        <CopyButton />
+      </figcaption>
+      {children}
+    </figure>
+  )
+}

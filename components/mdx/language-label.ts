@@ -1,0 +1,40 @@
+/** How a fence's language is named in a code block's title bar and in code tabs. */
+const LABELS: Record<string, string> = {
+  go: 'Go',
+  golang: 'Go',
+  python: 'Python',
+  py: 'Python',
+  js: 'JavaScript',
+  javascript: 'JavaScript',
+  ts: 'TypeScript',
+  typescript: 'TypeScript',
+  tsx: 'TSX',
+  jsx: 'JSX',
+  java: 'Java',
+  rust: 'Rust',
+  rs: 'Rust',
+  c: 'C',
+  cpp: 'C++',
+  'c++': 'C++',
+  bash: 'Bash',
+  sh: 'Shell',
+  shell: 'Shell',
+  zsh: 'Shell',
+  console: 'Console',
+  sql: 'SQL',
+  json: 'JSON',
+  yaml: 'YAML',
+  yml: 'YAML',
+  toml: 'TOML',
+  tla: 'TLA+',
+  protobuf: 'Protobuf',
+  proto: 'Protobuf',
+  dockerfile: 'Dockerfile',
+  text: '文本',
+  txt: '文本',
+  plaintext: '文本',
+}
+
+export function languageLabel(language: string): string {
+  return LABELS[language] ?? language.toUpperCase()
+}

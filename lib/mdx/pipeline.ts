@@ -1,0 +1,55 @@
+import path from 'node:path'
+
+/**
+ * The MDX pipeline, in one place. `next.config.ts` hands these specs to @next/mdx; the content
+ * check and the tests compile with the very same list. Plugins are named by package or by
+ * absolute path (Turbopack accepts only serialisable loader options), and their options are
+ * plain JSON for the same reason.
+ */
+
+export type PluginSpec = [string] | [string, Record<string, unknown>]
+
+export interface PipelineSpecs {
+  remarkPlugins: PluginSpec[]
+  rehypePlugins: PluginSpec[]
+}
+
+export interface PipelineOptions {
+  /**
+   * `render` is the site build; `check` only validates (the fast pre-build content check);
+   * `test` renders like the site but leaves out the stylesheet import, so tests can run the result.
+   */
+  mode?: 'render' | 'check' | 'test'
+  /** Overrides BASE_PATH for rewritten links (tests). */
+  basePath?: string
+}
+
+const here = import.meta.dirname
+const local = (name: string) => path.join(here, `${name}.ts`)
+
+export function pipelineSpecs(options: PipelineOptions = {}): PipelineSpecs {
+  const linkOptions = options.basePath === undefined ? {} : { basePath: options.basePath }
+  return {
+    remarkPlugins: [
+      ['remark-frontmatter'],
+      ['remark-gfm'],
+      ['remark-math'],
+      [local('remark-lift-components')],
+      [local('remark-check-mdx')],
+      [local('remark-alerts')],
+      [local('remark-mermaid'), { render: options.mode !== 'check' }],
+      [local('remark-component-context')],
+      [local('remark-heading-ids')],
+      [local('remark-site-links'), linkOptions],
+      ...(options.mode === 'render' || options.mode === undefined ? [[local('remark-math-styles')] as PluginSpec] : []),
+    ],
+    rehypePlugins: [
+      [local('rehype-raw-html')],
+      ['rehype-katex', { strict: 'ignore' }],
+      [local('rehype-katex-errors')],
+      [local('rehype-code'), { highlight: options.mode !== 'check' }],
+      [local('rehype-heading-anchors')],
+      [local('rehype-report-problems')],
+    ],
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Site paths of every kind of page, without the base path (Next's <Link> adds it; the MDX
+ * pipeline adds it to links written in content). One place, so URLs never drift apart.
+ */
+
+export function catalogPath(): string {
+  return '/'
+}
+
+export function coursePath(course: string): string {
+  return `/${course}/`
+}
+
+export function lecturePath(course: string, lecture: string): string {
+  return `/${course}/${lecture}/`
+}
+
+/** Course assets live in `content/<course>/images/` and are served at `/<course>/images/…`. */
+export const ASSET_FOLDER = 'images'
+
+export function assetPath(course: string, relativeToCourse: string): string {
+  return `/${course}/${relativeToCourse.split('/').map(encodeURIComponent).join('/')}`
+}

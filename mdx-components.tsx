@@ -1,0 +1,43 @@
+import type { MDXComponents } from 'mdx/types'
+import type { ComponentName } from '@/lib/mdx/component-props'
+import { Callout } from '@/components/mdx/callout'
+import { Choice } from '@/components/mdx/choice'
+import { CodeBlock } from '@/components/mdx/code-block'
+import { CodeTabs } from '@/components/mdx/code-tabs'
+import { Exercise } from '@/components/mdx/exercise'
+import { Explanation } from '@/components/mdx/explanation'
+import { Figure } from '@/components/mdx/figure'
+import { Hint } from '@/components/mdx/hint'
+import { Mermaid } from '@/components/mdx/mermaid'
+import { Paper } from '@/components/mdx/paper'
+import { Quiz } from '@/components/mdx/quiz'
+import { Solution } from '@/components/mdx/solution'
+import { Table } from '@/components/mdx/table'
+import { Video } from '@/components/mdx/video'
+
+/** Every component authors may use without an import; the pipeline checks uses against the same names. */
+const authorComponents = {
+  Callout,
+  Choice,
+  CodeTabs,
+  Exercise,
+  Explanation,
+  Figure,
+  Hint,
+  Mermaid,
+  Paper,
+  Quiz,
+  Solution,
+  Video,
+} satisfies Record<ComponentName, unknown>
+
+const components: MDXComponents = {
+  ...authorComponents,
+  // Built by the pipeline, not written by authors.
+  CodeBlock,
+  table: Table,
+}
+
+export function useMDXComponents(): MDXComponents {
+  return components
+}

@@ -1,0 +1,25 @@
+import createMDX from '@next/mdx'
+import type { NextConfig } from 'next'
+import { pipelineSpecs } from './lib/mdx/pipeline.ts'
+import { basePath } from './lib/site-config.ts'
+
+// Lectures compile through the site's own pipeline (lib/mdx/pipeline.ts), given as plugin names
+// and absolute paths because Turbopack passes only serialisable options to loaders.
+const withMDX = createMDX({
+  extension: /\.mdx?$/,
+  options: pipelineSpecs(),
+})
+
+const nextConfig: NextConfig = {
+  output: 'export',
+  trailingSlash: true,
+  basePath,
+  pageExtensions: ['ts', 'tsx'],
+  images: { unoptimized: true },
+  reactStrictMode: true,
+  poweredByHeader: false,
+  env: { NEXT_PUBLIC_BASE_PATH: basePath },
+  experimental: { globalNotFound: true },
+}
+
+export default withMDX(nextConfig)
