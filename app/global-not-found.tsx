@@ -27,7 +27,7 @@ export default function GlobalNotFound() {
           <ul className="mt-6 grid gap-3">
             {site.courses.map((course) => (
               <li key={course.slug}>
-                <Link href={course.path} className="font-medium underline underline-offset-2">
+                <Link prefetch={false} href={course.path} className="font-medium underline underline-offset-2">
                   {course.title}
                 </Link>
                 <span className="text-[var(--muted-fg)]">{` · ${course.description}`}</span>
@@ -35,7 +35,7 @@ export default function GlobalNotFound() {
             ))}
           </ul>
           <p className="mt-8">
-            <Link href="/" className="button-primary">
+            <Link prefetch={false} href="/" className="button-primary">
               回到课程目录
             </Link>
           </p>

@@ -1,5 +1,7 @@
 import Link from 'next/link'
 import type { Course } from '@/lib/content'
+import { progressLectures } from '@/lib/progress/course-outline'
+import { CourseProgress } from './progress/course-progress'
 
 /** A course in the catalog: what it is, how long, and where to start. */
 export function CourseCard({ course }: { course: Course }) {
@@ -12,7 +14,7 @@ export function CourseCard({ course }: { course: Course }) {
   return (
     <article className="course-card" data-course={course.slug}>
       <h3 className="text-xl font-semibold">
-        <Link href={course.path} className="after:absolute after:inset-0">
+        <Link prefetch={false} href={course.path} className="after:absolute after:inset-0">
           {course.title}
         </Link>
       </h3>
@@ -22,6 +24,11 @@ export function CourseCard({ course }: { course: Course }) {
           <span key={fact}>{fact}</span>
         ))}
       </p>
+      {course.kind === 'course' && (
+        <div className="relative z-10 mt-4">
+          <CourseProgress course={course.slug} unit={course.unit} lectures={progressLectures(course)} stages={[]} variant="compact" />
+        </div>
+      )}
     </article>
   )
 }

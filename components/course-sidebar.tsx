@@ -37,6 +37,7 @@ export function CourseSidebar({ course, current }: CourseSidebarProps) {
                     <span>
                       <span className="sr-only">{`第 ${lecture.number} ${course.unit}：`}</span>
                       {lecture.title}
+                      <span className="complete-label sr-only" />
                     </span>
                   </Link>
                 </li>

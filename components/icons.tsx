@@ -109,3 +109,12 @@ export function CheckIcon(props: SVGProps<SVGSVGElement>) {
     </Icon>
   )
 }
+
+export function SearchIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <circle cx="11" cy="11" r="7" />
+      <path d="M20 20l-3.5-3.5" />
+    </Icon>
+  )
+}

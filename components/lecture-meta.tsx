@@ -2,14 +2,25 @@ import Link from 'next/link'
 import type { Course, Lecture } from '@/lib/content'
 import { Paper } from './mdx/paper'
 import { Video } from './mdx/video'
+import { MarkComplete } from './progress/mark-complete'
 
 interface LectureMetaProps {
   course: Course
   lecture: Lecture
+  /** ISO date of the last change, from git; absent when history cannot tell. */
+  updated: string | undefined
+}
+
+const dateFormat = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })
+
+/** "Edit this page" on the course repository, when the manifest names one. */
+function editUrl(course: Course, lecture: Lecture): string | undefined {
+  if (!course.repository) return undefined
+  return `${course.repository.replace(/\/+$/, '')}/edit/main/content/${lecture.contentPath}`
 }
 
 /** What a reader wants before starting: time, video, what they will learn, what to read first. */
-export function LectureMeta({ course, lecture }: LectureMetaProps) {
+export function LectureMeta({ course, lecture, updated }: LectureMetaProps) {
   const facts: { label: string; value: string }[] = [
     { label: '阅读', value: `约 ${lecture.readingMinutes} 分钟` },
     ...(lecture.duration ? [{ label: '视频', value: `${lecture.duration} 分钟` }] : []),
@@ -37,7 +48,23 @@ export function LectureMeta({ course, lecture }: LectureMetaProps) {
             ))}
           </div>
         )}
+        {updated && (
+          <div className="flex gap-1.5">
+            <dt className="text-[var(--muted-fg)]">更新</dt>
+            <dd>
+              <time dateTime={updated}>{dateFormat.format(new Date(updated))}</time>
+            </dd>
+          </div>
+        )}
       </dl>
+      <div className="no-print flex flex-wrap items-center gap-3 text-sm">
+        <MarkComplete course={course.slug} lecture={lecture.slug} />
+        {editUrl(course, lecture) && (
+          <a href={editUrl(course, lecture)} rel="noopener" className="underline underline-offset-2 text-[var(--muted-fg)]">
+            在 GitHub 上编辑本页
+          </a>
+        )}
+      </div>
 
       {video && (video.youtube || video.bilibili) ? (
         <Video

@@ -14,7 +14,7 @@ export function Pager({ course, previous, next }: PagerProps) {
   return (
     <nav aria-label="上一讲与下一讲" className="no-print mt-12 grid gap-4 sm:grid-cols-2" data-pagefind-ignore="all">
       {previous ? (
-        <Link href={previous.path} rel="prev" className="pager-link" data-pager="previous">
+        <Link prefetch={false} href={previous.path} rel="prev" className="pager-link" data-pager="previous">
           <span className="flex items-center gap-1 text-sm text-[var(--muted-fg)]">
             <ArrowLeftIcon width={16} height={16} />
             {`上一${course.unit} · 第 ${previous.number} ${course.unit}`}
@@ -25,7 +25,7 @@ export function Pager({ course, previous, next }: PagerProps) {
         <span />
       )}
       {next && (
-        <Link href={next.path} rel="next" className="pager-link sm:text-right" data-pager="next">
+        <Link prefetch={false} href={next.path} rel="next" className="pager-link sm:text-right" data-pager="next">
           <span className="flex items-center gap-1 text-sm text-[var(--muted-fg)] sm:justify-end">
             {`下一${course.unit} · 第 ${next.number} ${course.unit}`}
             <ArrowRightIcon width={16} height={16} />
@@ -33,6 +33,9 @@ export function Pager({ course, previous, next }: PagerProps) {
           <span className="mt-1 block font-semibold">{next.title}</span>
         </Link>
       )}
+      <p className="text-xs text-[var(--muted-fg)] sm:col-span-2">
+        快捷键：<kbd>[</kbd> 上一{course.unit}，<kbd>]</kbd> 下一{course.unit}
+      </p>
     </nav>
   )
 }

@@ -1,36 +1,14 @@
 /**
- * The pre-build content check (`npm run check:content`, run by `npm run build` and `npm run dev`).
- * Loads and validates every course, then compiles every page with the site's MDX pipeline, and
- * prints every author mistake with its file and line before Next.js starts, then exits 1.
+ * The pre-build content check (`npm run check:content`, run first by `npm run build`).
+ * Validates every course and compiles every page with the site's MDX pipeline, then prints
+ * every author mistake with its file and line and exits 1, before Next.js even starts.
  */
 import { performance } from 'node:perf_hooks'
-import { getSite, isContentError, type ContentProblem, formatProblem } from '../lib/content/index.ts'
-import { compilePage } from '../lib/mdx/compile.ts'
+import { checkSite } from '../lib/check-site.ts'
+import { formatProblem } from '../lib/content/index.ts'
 
 const started = performance.now()
-const problems: ContentProblem[] = []
-let pages = 0
-
-try {
-  // Every file is checked, drafts too: the bundler compiles them all.
-  const site = getSite({ includeDrafts: true })
-  for (const course of site.courses) {
-    const files = [course.overview?.file, ...course.lectures.map((lecture) => lecture.file)].filter((file): file is string => !!file)
-    for (const file of files) {
-      pages++
-      try {
-        await compilePage(file, { mode: 'check' })
-      } catch (error) {
-        if (!isContentError(error)) throw error
-        problems.push(...error.problems)
-      }
-    }
-  }
-} catch (error) {
-  if (!isContentError(error)) throw error
-  problems.push(...error.problems)
-}
-
+const { pages, problems } = await checkSite()
 if (problems.length > 0) {
   console.error(`\n✖ The content has ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}:\n`)
   for (const problem of problems) console.error(`  ${formatProblem(problem)}\n`)

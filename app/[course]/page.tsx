@@ -1,10 +1,16 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { CourseContents } from '@/components/course-contents'
+import { JsonLd } from '@/components/json-ld'
 import { LearningPath } from '@/components/learning-path'
+import { CourseProgress } from '@/components/progress/course-progress'
+import { SidebarTicks } from '@/components/progress/sidebar-ticks'
+import { TaskListTicks } from '@/components/progress/task-list-ticks'
 import { getCourse, getSite } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
 import { loadPageComponent } from '@/lib/page-module'
+import { absoluteUrl } from '@/lib/site-config'
+import { progressLectures } from '@/lib/progress/course-outline'
 
 interface CoursePageProps {
   params: Promise<{ course: string }>
@@ -29,7 +35,13 @@ export default async function CoursePage({ params }: CoursePageProps) {
   const hours = Math.round(course.totalMinutes / 60)
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-10 sm:px-6" data-pagefind-body>
-      <header className="mb-10">
+      <span hidden data-pagefind-meta="course" data-pagefind-filter="course">
+        {course.title}
+      </span>
+      <span hidden data-pagefind-meta="label">
+        课程首页
+      </span>
+      <header className="mb-8">
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{course.overview?.title ?? course.title}</h1>
         <p className="mt-3 text-lg text-[var(--muted-fg)]">{course.description}</p>
         <p className="mt-4 flex flex-wrap gap-x-4 text-sm text-[var(--muted-fg)]" data-pagefind-ignore="all">
@@ -38,11 +50,17 @@ export default async function CoursePage({ params }: CoursePageProps) {
           {course.level && <span>{course.level}</span>}
         </p>
         {first && (
-          <Link href={first.path} className="button-primary no-print mt-6" data-start>
+          <Link prefetch={false} href={first.path} className="button-primary no-print mt-6" data-start>
             {`从第 ${first.number} ${course.unit}开始`}
           </Link>
         )}
       </header>
+      <CourseProgress
+        course={course.slug}
+        unit={course.unit}
+        lectures={progressLectures(course)}
+        stages={course.stages.map((stage) => ({ title: stage.title, lectures: stage.lectures.map((lecture) => lecture.slug) }))}
+      />
       {Overview && (
         <div className="article prose dark:prose-invert max-w-none">
           <Overview />
@@ -50,6 +68,20 @@ export default async function CoursePage({ params }: CoursePageProps) {
       )}
       <LearningPath course={course} />
       <CourseContents course={course} />
+      <SidebarTicks course={course.slug} order={course.lectures.map((lecture) => lecture.slug)} />
+      <TaskListTicks course={course.slug} page="overview" />
+      <JsonLd
+        data={{
+          '@context': 'https://schema.org',
+          '@type': 'Course',
+          name: course.title,
+          description: course.description,
+          url: absoluteUrl(course.path),
+          inLanguage: course.language,
+          provider: { '@type': 'Organization', name: getSite().title },
+          hasPart: course.lectures.map((lecture) => ({ '@type': 'LearningResource', name: lecture.title, url: absoluteUrl(lecture.path), position: lecture.number })),
+        }}
+      />
     </main>
   )
 }

@@ -89,3 +89,4 @@ export function isContentError(error: unknown): error is ContentError {
 }
 
 export { listAssets, readAsset } from './assets.ts'
+export { lastUpdated } from './git.ts'

@@ -47,7 +47,10 @@ export function parseYamlWith<S extends z.ZodType>(
 
   const problems: ContentProblem[] = result.error.issues.map((issue) => {
     const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol')
-    const { line, field } = locate(document, path, lineAt)
+    // An unknown key is reported on its parent; point at the key itself.
+    const keyPath = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...path, issue.keys[0]!] : path
+    const { line } = locate(document, keyPath, lineAt)
+    const { field } = locate(document, path, lineAt)
     return { file: source.file, line, ...describeIssue(issue, field, schema, path) }
   })
   throw new ContentError(problems)

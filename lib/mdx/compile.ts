@@ -24,7 +24,11 @@ async function load(specs: PluginSpec[]): Promise<PluggableList> {
  * Compiles one page with the site's pipeline, as the bundler will. Author mistakes come back
  * as a ContentError that names the file and line; the compiled JavaScript is returned for tests.
  */
-export async function compilePage(file: string, options: PipelineOptions = {}): Promise<string> {
+export async function compilePage(
+  file: string,
+  options: PipelineOptions = {},
+  output: 'program' | 'function-body' = 'program',
+): Promise<string> {
   const specs = pipelineSpecs(options)
   const [remarkPlugins, rehypePlugins] = await Promise.all([load(specs.remarkPlugins), load(specs.rehypePlugins)])
   const vfile = new VFile({ path: file, value: fs.readFileSync(file, 'utf8') })
@@ -33,7 +37,8 @@ export async function compilePage(file: string, options: PipelineOptions = {}): 
       format: file.endsWith('.md') ? 'md' : 'mdx',
       remarkPlugins,
       rehypePlugins,
-      providerImportSource: 'next-mdx-import-source-file',
+      // `function-body` lets tests run the page with the site's components passed in.
+      ...(output === 'program' ? { providerImportSource: 'next-mdx-import-source-file' } : { outputFormat: 'function-body' as const }),
     })
     return String(result)
   } catch (error) {

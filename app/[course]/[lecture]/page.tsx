@@ -7,9 +7,17 @@ import { MenuToggle } from '@/components/menu-toggle'
 import { Pager } from '@/components/pager'
 import { TableOfContents } from '@/components/table-of-contents'
 import { TocSpy } from '@/components/toc-spy'
-import { getCourse, getLecture, getSite } from '@/lib/content'
+import { JsonLd } from '@/components/json-ld'
+import { PagerKeys } from '@/components/pager-keys'
+import { PrintExpander } from '@/components/print-expander'
+import { MarkComplete } from '@/components/progress/mark-complete'
+import { ReadingTracker } from '@/components/progress/reading-tracker'
+import { SidebarTicks } from '@/components/progress/sidebar-ticks'
+import { TaskListTicks } from '@/components/progress/task-list-ticks'
+import { getCourse, getLecture, getSite, lastUpdated } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
 import { loadPageComponent } from '@/lib/page-module'
+import { absoluteUrl } from '@/lib/site-config'
 
 interface LecturePageProps {
   params: Promise<{ course: string; lecture: string }>
@@ -42,6 +50,8 @@ export default async function LecturePage({ params }: LecturePageProps) {
   const lecture = getLecture(courseSlug, lectureSlug)
   const Content = await loadPageComponent(lecture.contentPath)
   const toc = <TableOfContents headings={lecture.toc} exercises={lecture.exercises} lectureNumber={lecture.number} />
+  const updated = lastUpdated(lecture.file)
+  const label = `第 ${lecture.number} ${course.unit}`
 
   return (
     <div className="mx-auto flex max-w-[90rem] gap-8 px-4 sm:px-6 lg:gap-10">
@@ -56,9 +66,16 @@ export default async function LecturePage({ params }: LecturePageProps) {
       </aside>
 
       <main id="main" className="min-w-0 flex-1 py-8 lg:py-10">
-        <article className="mx-auto max-w-[46rem]" data-pagefind-body data-lecture={lecture.slug}>
+        <article className="mx-auto max-w-[46rem]" data-pagefind-body data-lecture-page={lecture.slug}>
+          <span hidden data-pagefind-meta="course" data-pagefind-filter="course">
+            {course.title}
+          </span>
+          <span hidden data-pagefind-meta="label">
+            {label}
+          </span>
+          <p className="print-only text-sm">{absoluteUrl(lecture.path)}</p>
           <LectureHeader course={course} lecture={lecture} />
-          <LectureMeta course={course} lecture={lecture} />
+          <LectureMeta course={course} lecture={lecture} updated={updated} />
           <details className="mobile-toc no-print xl:hidden">
             <summary>本页内容</summary>
             {toc}
@@ -68,6 +85,7 @@ export default async function LecturePage({ params }: LecturePageProps) {
           </div>
         </article>
         <div className="mx-auto max-w-[46rem]">
+          <MarkComplete course={course.slug} lecture={lecture.slug} variant="end" nextTitle={lecture.next?.title} />
           <Pager course={course} previous={lecture.previous} next={lecture.next} />
         </div>
       </main>
@@ -78,6 +96,26 @@ export default async function LecturePage({ params }: LecturePageProps) {
         </div>
       </aside>
       <TocSpy />
+      <SidebarTicks course={course.slug} order={course.lectures.map((entry) => entry.slug)} />
+      <ReadingTracker course={course.slug} lecture={lecture.slug} />
+      <TaskListTicks course={course.slug} page={lecture.slug} />
+      <PagerKeys previous={lecture.previous?.path} next={lecture.next?.path} />
+      <PrintExpander />
+      <JsonLd
+        data={{
+          '@context': 'https://schema.org',
+          '@type': 'LearningResource',
+          name: lecture.title,
+          description: lecture.description,
+          url: absoluteUrl(lecture.path),
+          inLanguage: course.language,
+          learningResourceType: 'lecture',
+          position: lecture.number,
+          ...(updated ? { dateModified: updated } : {}),
+          ...(lecture.objectives.length > 0 ? { teaches: lecture.objectives } : {}),
+          isPartOf: { '@type': 'Course', name: course.title, url: absoluteUrl(course.path) },
+        }}
+      />
     </div>
   )
 }

@@ -1,0 +1,16 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+/** The folder `next build` exports to. */
+export const OUT_DIR = path.join(process.cwd(), 'out')
+
+/**
+ * The base path an export was built with, read from its own catalog page (asset URLs carry it),
+ * so a preview serves the site where its links expect to be.
+ */
+export function exportedBasePath(outDir: string = OUT_DIR): string {
+  const index = path.join(outDir, 'index.html')
+  if (!fs.existsSync(index)) throw new Error(`${index} does not exist: run \`npm run build\` first.`)
+  const match = /(?:src|href)="([^"]*?)\/_next\/static\//.exec(fs.readFileSync(index, 'utf8'))
+  return match?.[1] ?? ''
+}

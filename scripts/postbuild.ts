@@ -1,0 +1,24 @@
+/**
+ * After `next build`: writes the search index into out/pagefind/ (pagefind over the exported
+ * HTML; only elements marked data-pagefind-body are indexed, navigation is excluded) and an
+ * empty out/.nojekyll so GitHub Pages serves the `_next/` folder.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import * as pagefind from 'pagefind'
+import { OUT_DIR } from '../lib/export-info.ts'
+
+const started = performance.now()
+const { index, errors } = await pagefind.createIndex({
+  // Line numbers and UI text are never in the text content; these hold no prose worth finding.
+  excludeSelectors: ['.code-block-bar', '.quiz-answer-fallback', '.mermaid-diagram', '.heading-anchor', '[data-pagefind-ignore]'],
+})
+if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`)
+const added = await index.addDirectory({ path: OUT_DIR })
+if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`)
+const written = await index.writeFiles({ outputPath: path.join(OUT_DIR, 'pagefind') })
+if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`)
+await pagefind.close()
+fs.writeFileSync(path.join(OUT_DIR, '.nojekyll'), '')
+console.log(`✓ Search index: ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`)

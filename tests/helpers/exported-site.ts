@@ -1,0 +1,60 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Element, Root } from 'hast'
+import { fromHtml } from 'hast-util-from-html'
+import { visit } from 'unist-util-visit'
+
+/** Every HTML file of an export, with its URL path (`/a/b/` for `a/b/index.html`). */
+export function htmlPages(outDir: string): { file: string; urlPath: string }[] {
+  const pages: { file: string; urlPath: string }[] = []
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else if (entry.name.endsWith('.html')) {
+        const relative = path.relative(outDir, full).split(path.sep).join('/')
+        pages.push({ file: full, urlPath: relative.endsWith('index.html') ? `/${relative.slice(0, -'index.html'.length)}` : `/${relative}` })
+      }
+    }
+  }
+  walk(outDir)
+  return pages
+}
+
+const parsed = new Map<string, Root>()
+export function parseHtml(file: string): Root {
+  let tree = parsed.get(file)
+  if (!tree) {
+    tree = fromHtml(fs.readFileSync(file, 'utf8'))
+    parsed.set(file, tree)
+  }
+  return tree
+}
+
+/** Every element id of a page. */
+export function idsOf(file: string): Set<string> {
+  const ids = new Set<string>()
+  visit(parseHtml(file), 'element', (node: Element) => {
+    if (typeof node.properties.id === 'string') ids.add(node.properties.id)
+  })
+  return ids
+}
+
+/** URLs a page points at: links, images, scripts, stylesheets, icons. */
+export function referencesOf(file: string): { attribute: string; url: string }[] {
+  const references: { attribute: string; url: string }[] = []
+  visit(parseHtml(file), 'element', (node: Element) => {
+    for (const attribute of ['href', 'src'] as const) {
+      const value = node.properties[attribute]
+      if (typeof value === 'string') references.push({ attribute: `<${node.tagName} ${attribute}>`, url: value })
+    }
+  })
+  return references
+}
+
+/** Text of the page's `<main>`, as a reader without JavaScript sees it. */
+export function mainText(file: string): string {
+  const html = fs.readFileSync(file, 'utf8')
+  const main = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? ''
+  return main.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, '').replace(/&[a-z]+;/g, ' ')
+}

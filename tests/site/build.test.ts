@@ -1,0 +1,108 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, inject, it } from 'vitest'
+import { getSite } from '@/lib/content/index.ts'
+import { exportedBasePath } from '@/lib/export-info.ts'
+import { htmlPages, idsOf, mainText, referencesOf } from '../helpers/exported-site.ts'
+
+const outDir = inject('outDir')
+const site = getSite({ includeDrafts: false })
+const basePath = exportedBasePath(outDir)
+const pages = htmlPages(outDir)
+
+describe('the exported site', () => {
+  it('has exactly one page per lecture file, and a home per course', () => {
+    for (const course of site.courses) {
+      expect(fs.existsSync(path.join(outDir, course.slug, 'index.html')), course.slug).toBe(true)
+      const built = fs
+        .readdirSync(path.join(outDir, course.slug), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(outDir, course.slug, entry.name, 'index.html')))
+        .map((entry) => entry.name)
+        .sort()
+      expect(built).toEqual(course.lectures.map((lecture) => lecture.slug).sort())
+    }
+  })
+
+  it("holds each lecture's text in the HTML, readable without JavaScript", () => {
+    for (const course of site.courses) {
+      for (const lecture of course.lectures) {
+        const text = mainText(path.join(outDir, course.slug, lecture.slug, 'index.html'))
+        expect(text, lecture.contentPath).toContain(lecture.title)
+        for (const heading of lecture.toc.slice(0, 3)) expect(text, `${lecture.contentPath}: ${heading.text}`).toContain(heading.text.slice(0, 12))
+        expect(text.length, lecture.contentPath).toBeGreaterThan(lecture.hanCount)
+      }
+    }
+  })
+
+  it('resolves every internal link, anchor and asset of every page', () => {
+    const broken: string[] = []
+    const idCache = new Map<string, Set<string>>()
+    for (const page of pages) {
+      for (const { attribute, url } of referencesOf(page.file)) {
+        if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url) || url === '') continue
+        const resolved = new URL(url, `http://site${basePath}${page.urlPath}`)
+        let pathname = decodeURIComponent(resolved.pathname)
+        if (basePath) {
+          if (!pathname.startsWith(`${basePath}/`)) {
+            broken.push(`${page.urlPath}: ${attribute} ${url} lacks the base path ${basePath}`)
+            continue
+          }
+          pathname = pathname.slice(basePath.length)
+        }
+        const target = path.join(outDir, pathname.endsWith('/') ? `${pathname}index.html` : pathname)
+        if (!fs.existsSync(target)) {
+          broken.push(`${page.urlPath}: ${attribute} ${url} → missing ${path.relative(outDir, target)}`)
+          continue
+        }
+        const hash = decodeURIComponent(resolved.hash.slice(1))
+        if (hash && target.endsWith('.html')) {
+          if (!idCache.has(target)) idCache.set(target, idsOf(target))
+          if (!idCache.get(target)!.has(hash)) broken.push(`${page.urlPath}: ${attribute} ${url} → no element with id "${hash}"`)
+        }
+      }
+    }
+    expect(broken).toEqual([])
+  })
+
+  it('lists every page in the sitemap, and serves robots.txt and a 404 page', () => {
+    const sitemap = fs.readFileSync(path.join(outDir, 'sitemap.xml'), 'utf8')
+    for (const course of site.courses) {
+      expect(sitemap).toContain(`${basePath}${course.path}</loc>`)
+      for (const lecture of course.lectures) expect(sitemap).toContain(`${basePath}${lecture.path}</loc>`)
+    }
+    expect(fs.readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).toContain('Sitemap:')
+    expect(fs.readFileSync(path.join(outDir, '404.html'), 'utf8')).toContain('找不到这个页面')
+  })
+
+  it('sets the language of every page from its course, with title, description and OpenGraph', () => {
+    for (const course of site.courses) {
+      const html = fs.readFileSync(path.join(outDir, course.slug, course.lectures[0]!.slug, 'index.html'), 'utf8')
+      expect(html).toContain(`<html lang="${course.language}"`)
+      expect(html).toMatch(/<meta name="description" content="[^"]+"/)
+      expect(html).toMatch(/<meta property="og:title" content="[^"]+"/)
+      expect(html).toMatch(/<link rel="canonical" href="https?:\/\/[^"]+"/)
+    }
+  })
+
+  it('loads the KaTeX stylesheet only on pages with math', () => {
+    const styles = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((match) => match[1]!)
+    const catalog = styles(path.join(outDir, 'index.html'))
+    const withMath = site.courses.flatMap((course) => course.lectures).find((lecture) => lecture.hasMath)
+    const withoutMath = site.courses.flatMap((course) => course.lectures).find((lecture) => !lecture.hasMath)
+    if (withMath) {
+      const mathStyles = styles(path.join(outDir, withMath.course, withMath.slug, 'index.html'))
+      const katex = mathStyles.filter((href) => !catalog.includes(href))
+      expect(katex.length).toBeGreaterThan(0)
+      const css = katex.map((href) => fs.readFileSync(path.join(outDir, href.slice(basePath.length)), 'utf8')).join('')
+      expect(css).toContain('.katex')
+    }
+    if (withoutMath) {
+      const plain = fs.readFileSync(path.join(outDir, withoutMath.course, withoutMath.slug, 'index.html'), 'utf8')
+      const css = styles(path.join(outDir, withoutMath.course, withoutMath.slug, 'index.html'))
+        .map((href) => fs.readFileSync(path.join(outDir, href.slice(basePath.length)), 'utf8'))
+        .join('')
+      expect(css).not.toContain('.katex-display')
+      expect(plain).not.toContain('class="katex"')
+    }
+  })
+})

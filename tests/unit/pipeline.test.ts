@@ -1,0 +1,81 @@
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { FIXTURE_CONTENT } from '../helpers/fixture-site.ts'
+import { renderPage } from '../helpers/render-page.tsx'
+
+const page = (name: string) => path.join(FIXTURE_CONTENT, 'fixture-course', name)
+/** Markdown links come out percent-encoded, as mdast-util-to-hast normalises them. */
+const href = (url: string) => `href="${encodeURI(url)}"`
+
+describe('MDX pipeline on the fixture course', () => {
+  it('renders math with KaTeX at build time', async () => {
+    const html = await renderPage(page('intro.mdx'))
+    expect(html).toContain('class="katex"')
+    expect(html).toContain('class="katex-display"')
+    expect(html).not.toContain('katex-error')
+  })
+
+  it('highlights code with palette classes, a title, highlighted lines and line numbers', async () => {
+    const html = await renderPage(page('intro.mdx'))
+    const block = html.slice(html.indexOf('data-language="go"'), html.indexOf('</figure>', html.indexOf('data-language="go"')))
+    expect(block).toContain('main.go')
+    expect(block).toContain('data-line-numbers')
+    expect(block).toMatch(/class="cl-\d+ cd-\d+"/)
+    expect(block).not.toContain('--shiki-light')
+    expect(block.match(/data-highlighted/g)).toHaveLength(3)
+    expect(html).toContain('data-language="python"')
+  })
+
+  it('gives headings ids that keep Chinese characters, unique per page, with anchor links', async () => {
+    const html = await renderPage(page('intro.mdx'))
+    expect(html).toContain('id="领导者选举-leader-election"')
+    expect(html).toContain('id="领导者选举-leader-election-1"')
+    expect(html).toContain('id="代码"')
+    expect(html).toMatch(/<a href="#代码" class="heading-anchor">/)
+  })
+
+  it('rewrites relative file links and site paths to site URLs under the base path', async () => {
+    const html = await renderPage(page('intro.mdx'), { basePath: '/course-site' })
+    expect(html).toContain(href('/course-site/fixture-course/plain-notes/#笔记'))
+    expect(html).toContain('href="/course-site/fixture-course/advanced/"')
+    expect(html).toContain(href('#代码'))
+    expect(html).toMatch(/<img src="\/course-site\/fixture-course\/images\/diagram\.png" alt="示意图" width="2" height="3"/)
+  })
+
+  it('links across courses', async () => {
+    const html = await renderPage(path.join(FIXTURE_CONTENT, 'second-course', 'chapter-one.mdx'))
+    expect(html).toContain(href('/fixture-course/intro/#代码'))
+  })
+
+  it('turns GitHub alerts into callouts and mermaid fences into build-time SVG', async () => {
+    const html = await renderPage(page('intro.mdx'))
+    expect(html).toMatch(/<aside class="callout callout-tip/)
+    expect(html).toContain('data-mermaid="static"')
+    expect(html).toMatch(/<svg[^>]*viewBox=/)
+    expect(html).not.toContain('fonts.googleapis.com')
+  })
+
+  it('numbers exercises per lecture and lifts inline components out of paragraphs', async () => {
+    const html = await renderPage(page('intro.mdx'))
+    expect(html).toContain('id="exercise-1"')
+    expect(html).toContain('练习 1.1')
+    expect(html).toContain('练习 1.2')
+    expect(html).toMatch(/<details class="exercise-fold hint/)
+    expect(html.match(/type="radio"/g)).toHaveLength(2)
+    expect(html).toContain('正确答案：B')
+  })
+
+  it('reads plain .md as Markdown: comments vanish, braces stay, raw HTML renders', async () => {
+    const html = await renderPage(page('plain-notes.md'))
+    expect(html).toContain('散落的 { 大括号 } 与 a&lt;b 比较')
+    expect(html).not.toContain('这是注释')
+    expect(html).toContain('<details><summary>展开</summary>')
+  })
+
+  it('renders GFM tables, task lists and footnotes', async () => {
+    const html = await renderPage(page('advanced.mdx'))
+    expect(html).toContain('<table>')
+    expect(html).toContain('type="checkbox"')
+    expect(html).toContain('data-footnotes')
+  })
+})
