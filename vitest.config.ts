@@ -19,6 +19,16 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // Browser tests of the test machinery itself, on fixture pages: no site build needed.
+          name: 'checks',
+          include: ['tests/checks/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'site',
           include: ['tests/site/**/*.test.ts'],
           environment: 'node',

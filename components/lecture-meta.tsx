@@ -16,7 +16,7 @@ const dateFormat = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'l
 /** "Edit this page" on the course repository, when the manifest names one. */
 function editUrl(course: Course, lecture: Lecture): string | undefined {
   if (!course.repository) return undefined
-  return `${course.repository.replace(/\/+$/, '')}/edit/main/content/${lecture.contentPath}`
+  return `${course.repository.replace(/\/+$/, '')}/edit/${course.branch}/content/${lecture.contentPath}`
 }
 
 /** What a reader wants before starting: time, video, what they will learn, what to read first. */

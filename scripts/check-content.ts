@@ -4,8 +4,11 @@
  * every author mistake with its file and line and exits 1, before Next.js even starts.
  */
 import { performance } from 'node:perf_hooks'
-import { checkSite } from '../lib/check-site.ts'
-import { formatProblem } from '../lib/content/index.ts'
+
+// `--production` checks links as the production build sees the site: without drafts.
+if (process.argv.includes('--production')) Object.assign(process.env, { NODE_ENV: 'production' })
+const { checkSite } = await import('../lib/check-site.ts')
+const { formatProblem } = await import('../lib/content/index.ts')
 
 const started = performance.now()
 const { pages, problems } = await checkSite()

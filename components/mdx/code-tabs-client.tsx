@@ -5,6 +5,8 @@ import { Children, useEffect, useId, useRef, useState, type KeyboardEvent, type 
 interface CodeTabsClientProps {
   group: string
   labels: string[]
+  /** The fence language of each tab: the reader's choice is remembered as a language. */
+  languages: string[]
   children: ReactNode
 }
 
@@ -21,22 +23,23 @@ function storedChoice(group: string): string | null {
 
 /**
  * The interactive half of <CodeTabs>: a WAI-ARIA tablist (arrow keys, Home, End) whose choice
- * is stored per group and shared with every tab set on this page and in other browser tabs.
+ * of language is stored per group and shared with every tab set on this page, on other pages
+ * and in other browser tabs.
  */
-export function CodeTabsClient({ group, labels, children }: CodeTabsClientProps) {
+export function CodeTabsClient({ group, labels, languages, children }: CodeTabsClientProps) {
   const id = useId()
   const [active, setActive] = useState(0)
   const tabs = useRef<(HTMLButtonElement | null)[]>([])
 
   useEffect(() => {
-    const apply = (label: string | null) => {
-      const index = label === null ? -1 : labels.indexOf(label)
+    const apply = (language: string | null) => {
+      const index = language === null ? -1 : languages.indexOf(language)
       if (index !== -1) setActive(index)
     }
     apply(storedChoice(group))
     const onChange = (event: Event) => {
-      const detail = (event as CustomEvent<{ group: string; label: string }>).detail
-      if (detail.group === group) apply(detail.label)
+      const detail = (event as CustomEvent<{ group: string; language: string }>).detail
+      if (detail.group === group) apply(detail.language)
     }
     const onStorage = (event: StorageEvent) => {
       if (event.key === STORAGE_PREFIX + group) apply(event.newValue)
@@ -47,18 +50,18 @@ export function CodeTabsClient({ group, labels, children }: CodeTabsClientProps)
       window.removeEventListener(CHANGE_EVENT, onChange)
       window.removeEventListener('storage', onStorage)
     }
-  }, [group, labels])
+  }, [group, languages])
 
   const choose = (index: number, focus: boolean) => {
     setActive(index)
     if (focus) tabs.current[index]?.focus()
-    const label = labels[index]!
+    const language = languages[index]!
     try {
-      localStorage.setItem(STORAGE_PREFIX + group, label)
+      localStorage.setItem(STORAGE_PREFIX + group, language)
     } catch {
       // Without storage the choice holds for this page only.
     }
-    window.dispatchEvent(new CustomEvent(CHANGE_EVENT, { detail: { group, label } }))
+    window.dispatchEvent(new CustomEvent(CHANGE_EVENT, { detail: { group, language } }))
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {

@@ -4,7 +4,7 @@ import { CodeTabsClient } from './code-tabs-client'
 import { languageLabel } from './language-label'
 
 interface CodeTabsProps {
-  /** Tab sets with the same group share the reader's choice; defaults to the language. */
+  /** Tab sets of one group share the reader's choice of language; sets without a group share one. */
   group?: string
   children: ReactNode
 }
@@ -21,8 +21,9 @@ export function CodeTabs({ group = 'language', children }: CodeTabsProps) {
     throw new Error('<CodeTabs> must contain fenced code blocks (```go … ```), one per tab.')
   }
   const labels = blocks.map((block) => block.props.title ?? languageLabel(block.props.language))
+  const languages = blocks.map((block) => block.props.language)
   return (
-    <CodeTabsClient group={group} labels={labels}>
+    <CodeTabsClient group={group} labels={labels} languages={languages}>
       {blocks}
     </CodeTabsClient>
   )

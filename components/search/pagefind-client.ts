@@ -10,11 +10,13 @@ interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>
   init(): Promise<void>
   filters(): Promise<Record<string, Record<string, number>>>
-  search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>
+  search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: { score: number; data(): Promise<PagefindResultData> }[] }>
 }
 
 export interface SearchHit {
   url: string
+  score: number
+  description: string | undefined
   title: string
   course: string | undefined
   /** 第 5 讲 */
@@ -44,11 +46,13 @@ export function loadPagefind(): Promise<PagefindApi> {
 }
 
 /** One result per page: the best section's heading, link and excerpt, with the page's labels. */
-export function shapeResult(data: PagefindResultData): SearchHit {
+export function shapeResult(data: PagefindResultData, score: number): SearchHit {
   const section = data.sub_results?.find((sub) => sub.url.includes('#')) ?? data.sub_results?.[0]
   const sectionTitle = section && section.title !== data.meta.title ? section.title : undefined
   return {
     url: section?.url ?? data.url,
+    score,
+    description: data.meta.description,
     title: data.meta.title ?? data.url,
     course: data.meta.course,
     label: data.meta.label,

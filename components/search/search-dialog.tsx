@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { loadPagefind, shapeResult, type SearchHit } from './pagefind-client'
+import { rerank } from './rank'
 
 interface SearchDialogProps {
   open: boolean
@@ -49,7 +50,9 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
       try {
         const pagefind = await loadPagefind()
         const search = await pagefind.search(text, course ? { filters: { course } } : {})
-        const hits = await Promise.all(search.results.slice(0, 12).map(async (result) => shapeResult(await result.data())))
+        // Re-rank pagefind's best 30 by title, description and section; show 12.
+        const shaped = await Promise.all(search.results.slice(0, 30).map(async (result) => shapeResult(await result.data(), result.score)))
+        const hits = rerank(text, shaped).slice(0, 12)
         if (!cancelled) {
           setStatus({ kind: 'ready', hits })
           setActive(0)

@@ -1,11 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Root } from 'mdast'
 import type { Heading } from '../mdx/heading-ids.ts'
-import { formatOf, parseLecture, type SourceFormat } from '../mdx/parse.ts'
+import { formatOf, type SourceFormat } from '../mdx/parse.ts'
 import { coursePath, lecturePath, ASSET_FOLDER } from '../urls.ts'
-import { analyzeTree, readingMinutes, type ExerciseEntry } from './analyze.ts'
-import { closestMatch, ContentError, ProblemList, type ContentProblem } from './errors.ts'
+import { readingMinutes, type ExerciseEntry } from './analyze.ts'
+import { pageSummary } from './page-summary.ts'
+import { closestMatch, ContentError, ProblemList } from './errors.ts'
 import { parseYamlWith } from './parse-yaml.ts'
 import {
   CourseManifestSchema,
@@ -79,6 +79,8 @@ export interface Course {
   /** The word in "第 5 讲". */
   unit: string
   repository: string | undefined
+  /** Branch of the repository that "edit this page" opens. */
+  branch: string
   path: string
   /** Published lectures in reading order (drafts only when drafts are included). */
   lectures: Lecture[]
@@ -123,41 +125,6 @@ function nestedPageFiles(dir: string): string[] {
     else if (isPageFile(entry.name)) found.push(full)
   }
   return found
-}
-
-interface ParsedPage {
-  tree: Root
-  frontmatter: { text: string; line: number } | undefined
-}
-
-function parsePage(file: string): ParsedPage {
-  const source = fs.readFileSync(file, 'utf8')
-  let tree: Root
-  try {
-    tree = parseLecture(source, file)
-  } catch (error) {
-    throw new ContentError([syntaxProblem(file, error)])
-  }
-  const first = tree.children[0]
-  const frontmatter =
-    first?.type === 'yaml' ? { text: first.value, line: first.position?.start.line ?? 1 } : undefined
-  return { tree, frontmatter }
-}
-
-/** Turns a parser's VFileMessage into a located problem. */
-export function syntaxProblem(file: string, error: unknown): ContentProblem {
-  const message = error as { reason?: string; message?: string; line?: number; column?: number; ruleId?: string }
-  const reason = message.reason ?? message.message ?? String(error)
-  return {
-    file,
-    line: message.line ?? undefined,
-    column: message.column ?? undefined,
-    message: `${formatOf(file) === 'md' ? 'Markdown' : 'MDX'} syntax error: ${reason}`,
-    hint:
-      formatOf(file) === 'mdx'
-        ? 'In MDX, `{` starts a JavaScript expression and `<` a JSX tag: write \\{ and \\<, put code in backticks, and math in $…$.'
-        : undefined,
-  }
 }
 
 function loadSiteConfig(contentDir: string): Omit<Site, 'courses'> {
@@ -407,6 +374,7 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
     level: data.level,
     unit: data.unit ?? '讲',
     repository: data.repository,
+    branch: data.branch ?? 'main',
     path: coursePath(slug),
     lectures: published,
     parts: data.parts
@@ -433,7 +401,7 @@ interface LectureContext {
 }
 
 function loadLecture(file: string, context: LectureContext): Lecture {
-  const { tree, frontmatter } = parsePage(file)
+  const { frontmatter, analysis } = pageSummary(file)
   if (!frontmatter) {
     throw new ContentError([
       {
@@ -445,7 +413,6 @@ function loadLecture(file: string, context: LectureContext): Lecture {
     ])
   }
   const { data, lineOf } = parseYamlWith(LectureFrontmatterSchema, frontmatter.text, { file, lineOffset: frontmatter.line })
-  const analysis = analyzeTree(tree)
   const slug = path.basename(file).replace(/\.mdx?$/, '')
   const lecture: Lecture = {
     slug,
@@ -482,11 +449,10 @@ function loadLecture(file: string, context: LectureContext): Lecture {
 }
 
 function loadOverview(file: string, course: string): Overview {
-  const { tree, frontmatter } = parsePage(file)
+  const { frontmatter, analysis } = pageSummary(file)
   const data = frontmatter
     ? parseYamlWith(OverviewFrontmatterSchema, frontmatter.text, { file, lineOffset: frontmatter.line }).data
     : {}
-  const analysis = analyzeTree(tree)
   return {
     file,
     contentPath: `${course}/${path.basename(file)}`,

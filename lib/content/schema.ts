@@ -149,6 +149,7 @@ export const CourseManifestSchema = z
       .url('must be a full URL such as https://github.com/OWNER/REPO')
       .optional()
       .describe('Enables "edit this page" links.'),
+    branch: singleLine('branch').optional().describe('The branch "edit this page" links open; defaults to main.'),
     parts: z.array(PartSchema).min(1, 'a course has at least one part').describe('Sidebar groups, in order.'),
     stages: z.array(StageSchema).optional().describe('The learning path on the course home.'),
     labs: z.array(LabSchema).optional().describe('Practice projects.'),

@@ -4,7 +4,7 @@ import { compile } from '@mdx-js/mdx'
 import type { PluggableList } from 'unified'
 import { VFile } from 'vfile'
 import { ContentError } from '../content/errors.ts'
-import { syntaxProblem } from '../content/load.ts'
+import { syntaxProblem } from '../content/page-summary.ts'
 import { pipelineSpecs, type PipelineOptions, type PluginSpec } from './pipeline.ts'
 
 const require = createRequire(import.meta.url)

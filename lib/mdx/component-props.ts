@@ -20,7 +20,7 @@ export const componentPropSchemas = {
     title: text.optional().describe('Heading of the box; defaults to the kind, e.g. 注意.'),
   }),
   CodeTabs: z.strictObject({
-    group: text.optional().describe('Tabs with the same group remember one choice; defaults to the language.'),
+    group: text.optional().describe('Tab sets of one group share the reader\'s choice of language; all sets without a group share one.'),
   }),
   Mermaid: z.strictObject({
     chart: text.describe('The diagram source in Mermaid syntax.'),

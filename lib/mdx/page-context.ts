@@ -6,8 +6,10 @@ import { ContentError } from '../content/errors.ts'
 
 /** Where a file being compiled sits in the site: its course, and its lecture unless it is the overview. */
 export interface PageContext {
-  /** The site that links are checked against: without drafts in production, unless this page is a draft. */
+  /** The whole site, drafts included. */
   site: Site
+  /** Whether links may point at drafts: in development, or from a draft itself. */
+  linkToDrafts: boolean
   contentDir: string
   course: Course
   lecture: Lecture | undefined
@@ -35,6 +37,6 @@ export function pageContextOf(file: VFile): PageContext {
       },
     ])
   }
-  const site = getSite({ contentDir, includeDrafts: includeDrafts || page.lecture?.draft === true })
-  return { site, contentDir, course: page.course, lecture: page.lecture, file: filePath }
+  const site = getSite(options)
+  return { site, linkToDrafts: includeDrafts || page.lecture?.draft === true, contentDir, course: page.course, lecture: page.lecture, file: filePath }
 }

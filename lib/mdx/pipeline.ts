@@ -15,11 +15,8 @@ export interface PipelineSpecs {
 }
 
 export interface PipelineOptions {
-  /**
-   * `render` is the site build; `check` only validates (the fast pre-build content check);
-   * `test` renders like the site but leaves out the stylesheet import, so tests can run the result.
-   */
-  mode?: 'render' | 'check' | 'test'
+  /** `render` (the default) is the site build; `check` only validates, for the fast pre-build content check. */
+  mode?: 'render' | 'check'
   /** Overrides BASE_PATH for rewritten links (tests). */
   basePath?: string
 }
@@ -41,7 +38,6 @@ export function pipelineSpecs(options: PipelineOptions = {}): PipelineSpecs {
       [local('remark-component-context')],
       [local('remark-heading-ids')],
       [local('remark-site-links'), linkOptions],
-      ...(options.mode === 'render' || options.mode === undefined ? [[local('remark-math-styles')] as PluginSpec] : []),
     ],
     rehypePlugins: [
       [local('rehype-raw-html')],

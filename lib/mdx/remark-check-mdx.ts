@@ -212,6 +212,20 @@ export default function remarkCheckMdx() {
           }
         }
       }
+      if (name === 'Quiz') {
+        const choices = node.children.filter((child) => isJsxElement(child) && child.name === 'Choice')
+        const correct = choices.filter((child) => isJsxElement(child) && child.attributes.some((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'correct'))
+        if (choices.length < 2 || correct.length === 0) {
+          at(node, `<Quiz> has ${choices.length} <Choice> and ${correct.length} marked correct`, 'A quiz needs at least two <Choice> elements, at least one with `correct`, each on its own line.')
+        }
+      }
+      if (name === 'CodeTabs') {
+        const fences = node.children.filter((child) => child.type === 'code')
+        const other = node.children.filter((child) => child.type !== 'code')
+        if (fences.length === 0 || other.length > 0) {
+          at(node, '<CodeTabs> must contain only fenced code blocks', 'Put one ```lang fence per tab inside <CodeTabs>, with blank lines around them, and nothing else.')
+        }
+      }
       const parents = requiredParents[name]
       if (parents && !ancestors.some((ancestor) => isJsxElement(ancestor) && parents.includes(ancestor.name as ComponentName))) {
         at(node, `<${name}> must be inside ${parents.map((parent) => `<${parent}>`).join(' or ')}`, `Move it into the ${parents.join(' or ')} it belongs to.`)

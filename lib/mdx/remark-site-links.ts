@@ -42,6 +42,7 @@ export default function remarkSiteLinks(options: Options = {}) {
       file: context.file,
       anchors: page?.anchors ?? new Set(),
       basePath,
+      linkToDrafts: context.linkToDrafts,
     }
     const problems: ContentProblem[] = []
     const fail = (node: { position?: { start: { line: number; column: number } } }, message: string, hint: string) =>

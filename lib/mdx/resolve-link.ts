@@ -18,6 +18,8 @@ export interface LinkSource {
   /** Anchors of the page the link is written in. */
   anchors: Set<string>
   basePath: string
+  /** Drafts are left out of production builds, so links to them are broken there. */
+  linkToDrafts: boolean
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i
@@ -61,21 +63,22 @@ function courseHome(course: Course): PageTarget {
 }
 
 /** Finds the page at a site path such as `/distributed-systems/lecture-05/`. */
-function pageAtSitePath(site: Site, sitePath: string): PageTarget | undefined {
+function pageAtSitePath(site: Site, sitePath: string, linkToDrafts: boolean): PageTarget | undefined {
   const segments = sitePath.split('/').filter(Boolean)
   if (segments.length === 0) return { path: catalogPath(), anchors: new Set(), label: 'the catalog' }
   const course = site.courses.find((candidate) => candidate.slug === segments[0])
   if (!course) return undefined
   if (segments.length === 1) return courseHome(course)
-  const lecture = segments.length === 2 ? course.lectures.find((candidate) => candidate.slug === segments[1]) : undefined
+  const lecture =
+    segments.length === 2 ? course.lectures.find((candidate) => candidate.slug === segments[1] && (linkToDrafts || !candidate.draft)) : undefined
   return lecture && { path: lecture.path, anchors: lecture.anchors, label: `${course.slug}/${lecture.slug}` }
 }
 
 /** Finds the page written as a source file, such as `content/distributed-systems/lecture-05.mdx`. */
-function pageAtFile(site: Site, file: string): PageTarget | undefined {
+function pageAtFile(site: Site, file: string, linkToDrafts: boolean): PageTarget | undefined {
   for (const course of site.courses) {
     if (course.overview?.file === file) return courseHome(course)
-    const lecture = course.lectures.find((candidate) => candidate.file === file)
+    const lecture = course.lectures.find((candidate) => candidate.file === file && (linkToDrafts || !candidate.draft))
     if (lecture) return { path: lecturePath(course.slug, lecture.slug), anchors: lecture.anchors, label: lecture.contentPath }
   }
   return undefined
@@ -115,7 +118,7 @@ export function resolveLink(url: string, source: LinkSource): LinkResolution {
       const asset = assetAtFile(source.site, source.contentDir, path.join(source.contentDir, ...segments))
       if (asset) return { kind: 'asset', url: `${source.basePath}${asset.url}`, file: asset.file }
     } else {
-      const page = pageAtSitePath(source.site, decoded)
+      const page = pageAtSitePath(source.site, decoded, source.linkToDrafts)
       if (page) return pageResult(page, hash, source.basePath)
     }
     return {
@@ -126,12 +129,15 @@ export function resolveLink(url: string, source: LinkSource): LinkResolution {
   }
 
   const file = path.resolve(path.dirname(source.file), safeDecode(target.split('?')[0]!))
-  const page = pageAtFile(source.site, file)
+  const page = pageAtFile(source.site, file, source.linkToDrafts)
   if (page) return pageResult(page, hash, source.basePath)
   const asset = assetAtFile(source.site, source.contentDir, file)
   if (asset) return { kind: 'asset', url: `${source.basePath}${asset.url}`, file: asset.file }
 
   const shown = path.relative(source.contentDir, file)
+  if (!source.linkToDrafts && pageAtFile(source.site, file, true)) {
+    return { kind: 'error', message: `broken link: content/${shown} is a draft, left out of production builds`, hint: 'Publish it (remove draft: true) or remove the link.' }
+  }
   const missing = !fs.existsSync(file)
   return {
     kind: 'error',

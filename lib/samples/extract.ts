@@ -3,6 +3,7 @@ import type { Code } from 'mdast'
 import { visit } from 'unist-util-visit'
 import { parseLecture } from '../mdx/parse.ts'
 import { parseCodeMeta } from '../mdx/code-meta.ts'
+import { literalValue } from '../mdx/remark-check-mdx.ts'
 
 /** A fenced code block of a page, where it is, and what it is expected to print. */
 export interface CodeSample {
@@ -57,4 +58,39 @@ export function extractSamples(file: string, languages: string[]): CodeSample[] 
     })
   })
   return samples
+}
+
+/** A Mermaid diagram of a page: from a ```mermaid fence or a `<Mermaid chart>` component. */
+export interface DiagramSource {
+  file: string
+  line: number
+  chart: string
+  /** Declared wrong on purpose (`<Mermaid broken …>`). */
+  broken: boolean
+}
+
+export function extractDiagrams(file: string): DiagramSource[] {
+  const tree = parseLecture(fs.readFileSync(file, 'utf8'), file)
+  const diagrams: DiagramSource[] = []
+  visit(tree, (node) => {
+    const line = node.position?.start.line ?? 0
+    if (node.type === 'code' && node.lang === 'mermaid') diagrams.push({ file, line, chart: node.value, broken: false })
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Mermaid') {
+      let chart: string | undefined
+      let broken = false
+      for (const attribute of node.attributes) {
+        if (attribute.type !== 'mdxJsxAttribute') continue
+        if (attribute.name === 'broken') broken = attribute.value === null || attribute.value === undefined || typeof attribute.value !== 'string'
+        if (attribute.name !== 'chart') continue
+        if (typeof attribute.value === 'string') chart = attribute.value
+        else {
+          const statement = attribute.value?.data?.estree?.body[0]
+          const evaluated = statement?.type === 'ExpressionStatement' ? literalValue(statement.expression) : undefined
+          if (evaluated?.ok && typeof evaluated.value === 'string') chart = evaluated.value
+        }
+      }
+      if (chart !== undefined) diagrams.push({ file, line, chart, broken })
+    }
+  })
+  return diagrams
 }

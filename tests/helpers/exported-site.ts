@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Element, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
+import { toString } from 'hast-util-to-string'
 import { visit } from 'unist-util-visit'
 
 /** Every HTML file of an export, with its URL path (`/a/b/` for `a/b/index.html`). */
@@ -44,6 +45,9 @@ export function idsOf(file: string): Set<string> {
 export function referencesOf(file: string): { attribute: string; url: string }[] {
   const references: { attribute: string; url: string }[] = []
   visit(parseHtml(file), 'element', (node: Element) => {
+    // Next.js adds `<link rel="preconnect" href="/">` (the page's own origin), which fetches nothing.
+    const rel = node.properties.rel
+    if (node.tagName === 'link' && Array.isArray(rel) && rel.includes('preconnect')) return
     for (const attribute of ['href', 'src'] as const) {
       const value = node.properties[attribute]
       if (typeof value === 'string') references.push({ attribute: `<${node.tagName} ${attribute}>`, url: value })
@@ -54,7 +58,11 @@ export function referencesOf(file: string): { attribute: string; url: string }[]
 
 /** Text of the page's `<main>`, as a reader without JavaScript sees it. */
 export function mainText(file: string): string {
-  const html = fs.readFileSync(file, 'utf8')
-  const main = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? ''
-  return main.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, '').replace(/&[a-z]+;/g, ' ')
+  let text = ''
+  visit(parseHtml(file), 'element', (node: Element) => {
+    if (node.tagName !== 'main') return
+    text = toString(node)
+    return 'skip'
+  })
+  return text
 }

@@ -13,13 +13,17 @@ declare module 'vitest' {
 
 let server: RunningServer | undefined
 
+/** The browser tests run against a build under this base path, as a GitHub Pages project site. */
+export const TEST_BASE_PATH = '/course-site'
+
 /**
- * Builds the real site once (`npm run build`: content check, next build, search index) and
- * serves out/ as a static host would. `SKIP_BUILD=1` reuses an existing out/ while iterating.
+ * Builds the real site once (`npm run build`: content check, next build, search index) under
+ * a base path, so every test also proves that links and assets carry the prefix, and serves
+ * out/ as a static host would. `SKIP_BUILD=1` reuses an existing out/ while iterating.
  */
 export async function setup(project: TestProject) {
   if (process.env.SKIP_BUILD !== '1' || !fs.existsSync(OUT_DIR)) {
-    const env = { ...process.env, BASE_PATH: '' }
+    const env = { ...process.env, BASE_PATH: TEST_BASE_PATH }
     execFileSync('npm', ['run', 'build'], { stdio: 'inherit', env })
   }
   server = await startStaticServer({ root: OUT_DIR, basePath: exportedBasePath(), gzip: true })
