@@ -76,7 +76,11 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
     window.location.assign(hit.url)
   }
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    // A search field's own Esc only clears the text; here Esc always closes the dialog.
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      onClose()
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault()
       if (hits.length === 0) return
       const step = event.key === 'ArrowDown' ? 1 : -1
@@ -92,7 +96,27 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
   }, [active, listId])
 
   return (
-    <dialog ref={dialog} className="search-dialog" aria-label="搜索课程" onClose={onClose} onClick={(event) => event.target === dialog.current && onClose()}>
+    <dialog
+      ref={dialog}
+      className="search-dialog"
+      aria-label="搜索课程"
+      onClose={onClose}
+      onClick={(event) => event.target === dialog.current && onClose()}
+      onKeyDown={(event) => {
+        // Keep Tab inside the dialog: the browser would otherwise move on to its own toolbar.
+        if (event.key !== 'Tab' || !dialog.current) return
+        const focusable = [...dialog.current.querySelectorAll<HTMLElement>('input, select, button, [href]')].filter((element) => !element.hasAttribute('disabled'))
+        const first = focusable[0]
+        const last = focusable.at(-1)
+        if (event.shiftKey && document.activeElement === first) {
+          event.preventDefault()
+          last?.focus()
+        } else if (!event.shiftKey && document.activeElement === last) {
+          event.preventDefault()
+          first?.focus()
+        }
+      }}
+    >
       <div className="search-box">
         <div className="flex items-center gap-2 border-b border-[var(--border)] p-3">
           <input

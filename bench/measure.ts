@@ -1,0 +1,163 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import { chromium, type Browser } from 'playwright-core'
+
+/** The measurements behind `npm run bench`: page weight in Chromium, Lighthouse, cold builds. */
+
+export interface Weight {
+  html: number
+  css: number
+  js: number
+  font: number
+  other: number
+  /** Bytes (gzip) of scripts that only a page with a browser-drawn diagram should load. */
+  mermaid: number
+  /** Bytes (gzip) of KaTeX's JavaScript (the site renders math at build time: always 0). */
+  katex: number
+  scripts: string[]
+}
+
+const gz = (body: Buffer) => zlib.gzipSync(body, { level: 9 }).length
+
+export function chromePath(): string {
+  const found = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/google-chrome'].find((candidate) => candidate && fs.existsSync(candidate))
+  if (!found) throw new Error('No Chromium: install it (Debian: apt-get install chromium) or set CHROME_PATH.')
+  return found
+}
+
+export const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromePath(), args: CHROME_FLAGS.filter((flag) => !flag.startsWith('--headless')) })
+}
+
+/**
+ * Loads a page in Chromium and adds up what it transferred, each response body gzip -9'd as
+ * a static host would serve it. With `scroll`, the page is scrolled to the end first, so
+ * lazily loaded diagrams are counted too.
+ */
+export async function measurePage(browser: Browser, url: string, options: { scroll: boolean; mermaidScripts?: Set<string> }): Promise<Weight> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const page = await context.newPage()
+  const weight: Weight = { html: 0, css: 0, js: 0, font: 0, other: 0, mermaid: 0, katex: 0, scripts: [] }
+  const pending: Promise<void>[] = []
+  page.on('response', (response) => {
+    pending.push(
+      (async () => {
+        const body = await response.body().catch(() => undefined)
+        if (!body) return
+        const size = gz(body)
+        const type = response.request().resourceType()
+        if (type === 'document') weight.html += size
+        else if (type === 'stylesheet') weight.css += size
+        else if (type === 'script') {
+          weight.js += size
+          weight.scripts.push(response.url())
+          if (options.mermaidScripts?.has(response.url())) weight.mermaid += size
+          if (body.includes('KaTeX parse error')) weight.katex += size
+        } else if (type === 'font') weight.font += size
+        else weight.other += size
+      })(),
+    )
+  })
+  await page.goto(url, { waitUntil: 'networkidle' })
+  if (options.scroll) {
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.documentElement.scrollHeight; y += 600) {
+        window.scrollTo(0, y)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+    })
+    await page.waitForLoadState('networkidle')
+    await page.waitForTimeout(500)
+  }
+  await Promise.all(pending)
+  await context.close()
+  return weight
+}
+
+export interface LighthouseResult {
+  performance: number
+  accessibility: number
+  bestPractices: number
+  seo: number
+  lcpMs: number
+  tbtMs: number
+  cls: number
+  totalBytes: number
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+/** Lighthouse (mobile, default config) on one URL, `runs` times; the median of each figure. */
+export function lighthouse(url: string, runs: number): LighthouseResult {
+  const results: LighthouseResult[] = []
+  for (let run = 0; run < runs; run++) {
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lh-profile-'))
+    const output = path.join(profile, 'report.json')
+    const result = spawnSync(
+      process.execPath,
+      [path.join('node_modules', 'lighthouse', 'cli', 'index.js'), url, '--quiet', '--output=json', `--output-path=${output}`, `--chrome-flags=${[...CHROME_FLAGS, `--user-data-dir=${profile}`].join(' ')}`],
+      { env: { ...process.env, CHROME_PATH: chromePath() }, encoding: 'utf8' },
+    )
+    if (result.status !== 0) throw new Error(`lighthouse failed: ${result.stderr}`)
+    const report = JSON.parse(fs.readFileSync(output, 'utf8')) as {
+      categories: Record<string, { score: number }>
+      audits: Record<string, { numericValue: number }>
+    }
+    results.push({
+      performance: Math.round(report.categories.performance!.score * 100),
+      accessibility: Math.round(report.categories.accessibility!.score * 100),
+      bestPractices: Math.round(report.categories['best-practices']!.score * 100),
+      seo: Math.round(report.categories.seo!.score * 100),
+      lcpMs: report.audits['largest-contentful-paint']!.numericValue,
+      tbtMs: report.audits['total-blocking-time']!.numericValue,
+      cls: report.audits['cumulative-layout-shift']!.numericValue,
+      totalBytes: report.audits['total-byte-weight']!.numericValue,
+    })
+    fs.rmSync(profile, { recursive: true, force: true })
+  }
+  const keys = Object.keys(results[0]!) as (keyof LighthouseResult)[]
+  return Object.fromEntries(keys.map((key) => [key, median(results.map((result) => result[key]))])) as unknown as LighthouseResult
+}
+
+export interface BuildResult {
+  lectures: number
+  seconds: number
+  peakMemoryMb: number
+}
+
+/**
+ * A cold `npm run build` (content check, next build, search index) in `projectDir`, timed by
+ * GNU time: wall seconds and the peak resident memory of the largest process.
+ */
+export function coldBuild(projectDir: string, lectures: number): BuildResult {
+  fs.rmSync(path.join(projectDir, '.next'), { recursive: true, force: true })
+  fs.rmSync(path.join(projectDir, 'out'), { recursive: true, force: true })
+  fs.rmSync(path.join(projectDir, 'node_modules', '.cache', 'course-site'), { recursive: true, force: true })
+  const timing = path.join(os.tmpdir(), `build-time-${process.pid}-${lectures}.txt`)
+  execFileSync('/usr/bin/time', ['-f', '%e %M', '-o', timing, 'npm', 'run', 'build'], {
+    cwd: projectDir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, BASE_PATH: '', NEXT_TELEMETRY_DISABLED: '1' },
+  })
+  const [seconds, kilobytes] = fs.readFileSync(timing, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number)
+  return { lectures, seconds: seconds!, peakMemoryMb: Math.round(kilobytes! / 1024) }
+}
+
+/**
+ * A copy of the project with generated content, for build measurements: the sources are
+ * copied, node_modules hard-linked (Turbopack refuses a symlinked node_modules).
+ */
+export function projectCopy(root: string, target: string): void {
+  fs.rmSync(target, { recursive: true, force: true })
+  fs.mkdirSync(target, { recursive: true })
+  for (const entry of fs.readdirSync(root)) {
+    if (['node_modules', '.next', 'out', 'bench', '.git', 'content', 'test-results'].includes(entry)) continue
+    fs.cpSync(path.join(root, entry), path.join(target, entry), { recursive: true })
+  }
+  execFileSync('cp', ['-al', path.join(root, 'node_modules'), path.join(target, 'node_modules')])
+}
