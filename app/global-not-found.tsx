@@ -21,13 +21,21 @@ export default function GlobalNotFound() {
       <body>
         <SiteHeader siteTitle={site.title} />
         <main id="main" className="mx-auto max-w-3xl px-4 py-16 sm:px-6">
-          <p className="text-sm font-semibold text-[var(--color-accent-600)] dark:text-[var(--color-accent-300)]">404</p>
+          <p className="text-sm font-semibold text-[var(--color-accent-600)] dark:text-[var(--color-accent-300)]">
+            404
+          </p>
           <h1 className="mt-2 text-3xl font-bold">找不到这个页面</h1>
-          <p className="mt-3 text-[var(--muted-fg)]">链接可能已经过期，或者地址输错了。可以从这些课程重新开始：</p>
+          <p className="mt-3 text-[var(--muted-fg)]">
+            链接可能已经过期，或者地址输错了。可以从这些课程重新开始：
+          </p>
           <ul className="mt-6 grid gap-3">
             {site.courses.map((course) => (
               <li key={course.slug}>
-                <Link prefetch={false} href={course.path} className="font-medium underline underline-offset-2">
+                <Link
+                  prefetch={false}
+                  href={course.path}
+                  className="font-medium underline underline-offset-2"
+                >
                   {course.title}
                 </Link>
                 <span className="text-[var(--muted-fg)]">{` · ${course.description}`}</span>

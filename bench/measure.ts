@@ -23,15 +23,32 @@ export interface Weight {
 const gz = (body: Buffer) => zlib.gzipSync(body, { level: 9 }).length
 
 export function chromePath(): string {
-  const found = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/google-chrome'].find((candidate) => candidate && fs.existsSync(candidate))
-  if (!found) throw new Error('No Chromium: install it (Debian: apt-get install chromium) or set CHROME_PATH.')
+  const found = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/google-chrome'].find(
+    (candidate) => candidate && fs.existsSync(candidate),
+  )
+  if (!found)
+    throw new Error(
+      'No Chromium: install it (Debian: apt-get install chromium) or set CHROME_PATH.',
+    )
   return found
 }
 
-export const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+export const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 export async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromePath(), args: CHROME_FLAGS.filter((flag) => !flag.startsWith('--headless')) })
+  return chromium.launch({
+    executablePath: chromePath(),
+    args: CHROME_FLAGS.filter((flag) => !flag.startsWith('--headless')),
+  })
 }
 
 /**
@@ -39,10 +56,23 @@ export async function launch(): Promise<Browser> {
  * a static host would serve it. With `scroll`, the page is scrolled to the end first, so
  * lazily loaded diagrams are counted too.
  */
-export async function measurePage(browser: Browser, url: string, options: { scroll: boolean; mermaidScripts?: Set<string> }): Promise<Weight> {
+export async function measurePage(
+  browser: Browser,
+  url: string,
+  options: { scroll: boolean; mermaidScripts?: Set<string> },
+): Promise<Weight> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
   const page = await context.newPage()
-  const weight: Weight = { html: 0, css: 0, js: 0, font: 0, other: 0, mermaid: 0, katex: 0, scripts: [] }
+  const weight: Weight = {
+    html: 0,
+    css: 0,
+    js: 0,
+    font: 0,
+    other: 0,
+    mermaid: 0,
+    katex: 0,
+    scripts: [],
+  }
   const pending: Promise<void>[] = []
   page.on('response', (response) => {
     pending.push(
@@ -90,7 +120,8 @@ export interface LighthouseResult {
   totalBytes: number
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 /** Lighthouse (mobile, default config) on one URL, `runs` times; the median of each figure. */
 export function lighthouse(url: string, runs: number): LighthouseResult {
@@ -100,7 +131,14 @@ export function lighthouse(url: string, runs: number): LighthouseResult {
     const output = path.join(profile, 'report.json')
     const result = spawnSync(
       process.execPath,
-      [path.join('node_modules', 'lighthouse', 'cli', 'index.js'), url, '--quiet', '--output=json', `--output-path=${output}`, `--chrome-flags=${[...CHROME_FLAGS, `--user-data-dir=${profile}`].join(' ')}`],
+      [
+        path.join('node_modules', 'lighthouse', 'cli', 'index.js'),
+        url,
+        '--quiet',
+        '--output=json',
+        `--output-path=${output}`,
+        `--chrome-flags=${[...CHROME_FLAGS, `--user-data-dir=${profile}`].join(' ')}`,
+      ],
       { env: { ...process.env, CHROME_PATH: chromePath() }, encoding: 'utf8' },
     )
     if (result.status !== 0) throw new Error(`lighthouse failed: ${result.stderr}`)
@@ -121,7 +159,9 @@ export function lighthouse(url: string, runs: number): LighthouseResult {
     fs.rmSync(profile, { recursive: true, force: true })
   }
   const keys = Object.keys(results[0]!) as (keyof LighthouseResult)[]
-  return Object.fromEntries(keys.map((key) => [key, median(results.map((result) => result[key]))])) as unknown as LighthouseResult
+  return Object.fromEntries(
+    keys.map((key) => [key, median(results.map((result) => result[key]))]),
+  ) as unknown as LighthouseResult
 }
 
 export interface BuildResult {
@@ -137,14 +177,23 @@ export interface BuildResult {
 export function coldBuild(projectDir: string, lectures: number): BuildResult {
   fs.rmSync(path.join(projectDir, '.next'), { recursive: true, force: true })
   fs.rmSync(path.join(projectDir, 'out'), { recursive: true, force: true })
-  fs.rmSync(path.join(projectDir, 'node_modules', '.cache', 'course-site'), { recursive: true, force: true })
+  fs.rmSync(path.join(projectDir, 'node_modules', '.cache', 'course-site'), {
+    recursive: true,
+    force: true,
+  })
   const timing = path.join(os.tmpdir(), `build-time-${process.pid}-${lectures}.txt`)
   execFileSync('/usr/bin/time', ['-f', '%e %M', '-o', timing, 'npm', 'run', 'build'], {
     cwd: projectDir,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, BASE_PATH: '', NEXT_TELEMETRY_DISABLED: '1' },
   })
-  const [seconds, kilobytes] = fs.readFileSync(timing, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number)
+  const [seconds, kilobytes] = fs
+    .readFileSync(timing, 'utf8')
+    .trim()
+    .split('\n')
+    .at(-1)!
+    .split(' ')
+    .map(Number)
   return { lectures, seconds: seconds!, peakMemoryMb: Math.round(kilobytes! / 1024) }
 }
 
@@ -156,7 +205,10 @@ export function projectCopy(root: string, target: string): void {
   fs.rmSync(target, { recursive: true, force: true })
   fs.mkdirSync(target, { recursive: true })
   for (const entry of fs.readdirSync(root)) {
-    if (['node_modules', '.next', 'out', 'bench', '.git', 'content', 'test-results'].includes(entry)) continue
+    if (
+      ['node_modules', '.next', 'out', 'bench', '.git', 'content', 'test-results'].includes(entry)
+    )
+      continue
     fs.cpSync(path.join(root, entry), path.join(target, entry), { recursive: true })
   }
   execFileSync('cp', ['-al', path.join(root, 'node_modules'), path.join(target, 'node_modules')])

@@ -18,17 +18,36 @@ import { getSite } from '../lib/content/index.ts'
 import { exportedBasePath, OUT_DIR } from '../lib/export-info.ts'
 import { startStaticServer } from '../lib/static-server.ts'
 import { generateCourse } from './gen-course.ts'
-import { coldBuild, launch, lighthouse, measurePage, projectCopy, type BuildResult, type LighthouseResult, type Weight } from './measure.ts'
+import {
+  coldBuild,
+  launch,
+  lighthouse,
+  measurePage,
+  projectCopy,
+  type BuildResult,
+  type LighthouseResult,
+  type Weight,
+} from './measure.ts'
 
 interface Budgets {
   weightKb: Record<string, { html?: number; css?: number; js?: number }>
   mermaidOrKatexBytesWithoutDiagram: number
-  lighthouse: { performance: number; accessibility: number; bestPractices: number; seo: number; lcpMs: number; tbtMs: number; cls: number }
+  lighthouse: {
+    performance: number
+    accessibility: number
+    bestPractices: number
+    seo: number
+    lcpMs: number
+    tbtMs: number
+    cls: number
+  }
   build: { marginalSecondsPerLecture: number; peakMemoryMbAt500: number }
 }
 
 const root = path.resolve(import.meta.dirname, '..')
-const budgets = JSON.parse(fs.readFileSync(path.join(root, 'bench', 'budgets.json'), 'utf8')) as Budgets
+const budgets = JSON.parse(
+  fs.readFileSync(path.join(root, 'bench', 'budgets.json'), 'utf8'),
+) as Budgets
 const args = process.argv.slice(2)
 const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
 const check = args.includes('--check')
@@ -43,7 +62,13 @@ interface Row {
 const rows: Row[] = []
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10
-const row = (what: string, value: number, unit: string, budget?: number, direction: 'max' | 'min' = 'max') =>
+const row = (
+  what: string,
+  value: number,
+  unit: string,
+  budget?: number,
+  direction: 'max' | 'min' = 'max',
+) =>
   rows.push({
     what,
     value: `${value}${unit}`,
@@ -54,7 +79,10 @@ const row = (what: string, value: number, unit: string, budget?: number, directi
 if (parts.includes('build')) {
   const work = path.join(root, 'bench', 'work')
   const builds: BuildResult[] = []
-  const real = getSite({ includeDrafts: false }).courses.reduce((sum, course) => sum + course.lectures.length, 0)
+  const real = getSite({ includeDrafts: false }).courses.reduce(
+    (sum, course) => sum + course.lectures.length,
+    0,
+  )
   const copy = path.join(work, 'site')
   projectCopy(root, copy)
   fs.cpSync(path.join(root, 'content'), path.join(copy, 'content'), { recursive: true })
@@ -70,20 +98,34 @@ if (parts.includes('build')) {
   const marginal = Math.round(((fiveHundred!.seconds - hundred!.seconds) / 400) * 1000) / 1000
   for (const build of builds) {
     row(`build: ${build.lectures} lectures, wall time`, build.seconds, ' s')
-    row(`build: ${build.lectures} lectures, peak memory`, build.peakMemoryMb, ' MB', build.lectures === 500 ? budgets.build.peakMemoryMbAt500 : undefined)
+    row(
+      `build: ${build.lectures} lectures, peak memory`,
+      build.peakMemoryMb,
+      ' MB',
+      build.lectures === 500 ? budgets.build.peakMemoryMbAt500 : undefined,
+    )
   }
-  row('build: marginal cost per lecture (100 → 500)', marginal, ' s', budgets.build.marginalSecondsPerLecture)
+  row(
+    'build: marginal cost per lecture (100 → 500)',
+    marginal,
+    ' s',
+    budgets.build.marginalSecondsPerLecture,
+  )
   results.build = { builds, marginalSecondsPerLecture: marginal }
 }
 
 if (parts.includes('weight') || parts.includes('lighthouse')) {
-  if (!fs.existsSync(path.join(OUT_DIR, 'index.html'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
+  if (!fs.existsSync(path.join(OUT_DIR, 'index.html')))
+    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
   const basePath = exportedBasePath()
   const site = getSite({ includeDrafts: false })
   const lectures = site.courses.flatMap((course) => course.lectures)
   const withoutDiagrams = lectures.find((lecture) => !lecture.hasMermaid)
-  const withDiagrams = lectures.find((lecture) => lecture.hasMermaid && lecture.course !== 'handbook') ?? lectures[0]!
-  const clientDiagrams = lectures.find((lecture) => lecture.course === 'handbook' && lecture.slug === 'diagrams')
+  const withDiagrams =
+    lectures.find((lecture) => lecture.hasMermaid && lecture.course !== 'handbook') ?? lectures[0]!
+  const clientDiagrams = lectures.find(
+    (lecture) => lecture.course === 'handbook' && lecture.slug === 'diagrams',
+  )
 
   if (parts.includes('weight')) {
     const server = await startStaticServer({ root: OUT_DIR, basePath })
@@ -92,35 +134,83 @@ if (parts.includes('weight') || parts.includes('lighthouse')) {
       // Scripts that only load when a browser-drawn diagram comes into view: mermaid's.
       const mermaidScripts = new Set<string>()
       if (clientDiagrams) {
-        const before = await measurePage(browser, `${server.url}${clientDiagrams.path}`, { scroll: false })
-        const after = await measurePage(browser, `${server.url}${clientDiagrams.path}`, { scroll: true })
-        for (const script of after.scripts) if (!before.scripts.includes(script)) mermaidScripts.add(script)
+        const before = await measurePage(browser, `${server.url}${clientDiagrams.path}`, {
+          scroll: false,
+        })
+        const after = await measurePage(browser, `${server.url}${clientDiagrams.path}`, {
+          scroll: true,
+        })
+        for (const script of after.scripts)
+          if (!before.scripts.includes(script)) mermaidScripts.add(script)
       }
       const pages: { key: string; label: string; path: string; scroll: boolean }[] = [
         { key: 'catalog', label: 'catalog', path: '/', scroll: false },
         { key: 'courseHome', label: 'course home', path: site.courses[0]!.path, scroll: false },
-        ...(withoutDiagrams ? [{ key: 'lectureNoDiagram', label: `lecture without diagrams (${withoutDiagrams.course}/${withoutDiagrams.slug})`, path: withoutDiagrams.path, scroll: true }] : []),
-        { key: 'lectureWithDiagrams', label: `lecture with diagrams, on load (${withDiagrams.course}/${withDiagrams.slug})`, path: withDiagrams.path, scroll: false },
-        { key: 'lectureWithDiagramsScrolled', label: 'same, after scrolling through', path: withDiagrams.path, scroll: true },
+        ...(withoutDiagrams
+          ? [
+              {
+                key: 'lectureNoDiagram',
+                label: `lecture without diagrams (${withoutDiagrams.course}/${withoutDiagrams.slug})`,
+                path: withoutDiagrams.path,
+                scroll: true,
+              },
+            ]
+          : []),
+        {
+          key: 'lectureWithDiagrams',
+          label: `lecture with diagrams, on load (${withDiagrams.course}/${withDiagrams.slug})`,
+          path: withDiagrams.path,
+          scroll: false,
+        },
+        {
+          key: 'lectureWithDiagramsScrolled',
+          label: 'same, after scrolling through',
+          path: withDiagrams.path,
+          scroll: true,
+        },
         ...(clientDiagrams
           ? [
-              { key: 'clientDiagrams', label: 'page with browser-drawn diagrams, on load', path: clientDiagrams.path, scroll: false },
-              { key: 'clientDiagramsScrolled', label: 'same, after they load', path: clientDiagrams.path, scroll: true },
+              {
+                key: 'clientDiagrams',
+                label: 'page with browser-drawn diagrams, on load',
+                path: clientDiagrams.path,
+                scroll: false,
+              },
+              {
+                key: 'clientDiagramsScrolled',
+                label: 'same, after they load',
+                path: clientDiagrams.path,
+                scroll: true,
+              },
             ]
           : []),
       ]
       const weights: Record<string, Weight> = {}
       for (const page of pages) {
-        const weight = await measurePage(browser, `${server.url}${page.path}`, { scroll: page.scroll, mermaidScripts })
+        const weight = await measurePage(browser, `${server.url}${page.path}`, {
+          scroll: page.scroll,
+          mermaidScripts,
+        })
         weights[page.key] = weight
         const budget = budgets.weightKb[page.key] ?? {}
         row(`${page.label}: HTML (gz)`, kb(weight.html), ' KB', budget.html)
         row(`${page.label}: CSS (gz)`, kb(weight.css), ' KB', budget.css)
         row(`${page.label}: JS (gz)`, kb(weight.js), ' KB', budget.js)
         const diagramFree = page.key !== 'clientDiagramsScrolled'
-        if (diagramFree) row(`${page.label}: mermaid + KaTeX JS`, weight.mermaid + weight.katex, ' B', budgets.mermaidOrKatexBytesWithoutDiagram)
+        if (diagramFree)
+          row(
+            `${page.label}: mermaid + KaTeX JS`,
+            weight.mermaid + weight.katex,
+            ' B',
+            budgets.mermaidOrKatexBytesWithoutDiagram,
+          )
       }
-      results.weight = Object.fromEntries(Object.entries(weights).map(([key, weight]) => [key, { ...weight, scripts: weight.scripts.length }]))
+      results.weight = Object.fromEntries(
+        Object.entries(weights).map(([key, weight]) => [
+          key,
+          { ...weight, scripts: weight.scripts.length },
+        ]),
+      )
     } finally {
       await browser.close()
       await server.close()
@@ -151,9 +241,14 @@ const width = Math.max(...rows.map((entry) => entry.what.length))
 console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  ${'budget'.padEnd(12)}  status`)
 for (const entry of rows) {
   const status = entry.ok === undefined ? '' : entry.ok ? '✓' : '✗ OVER BUDGET'
-  console.log(`${entry.what.padEnd(width)}  ${entry.value.padStart(10)}  ${entry.budget.padEnd(12)}  ${status}`)
+  console.log(
+    `${entry.what.padEnd(width)}  ${entry.value.padStart(10)}  ${entry.budget.padEnd(12)}  ${status}`,
+  )
 }
-fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify({ ...results, rows }, null, 2)}\n`)
+fs.writeFileSync(
+  path.join(root, 'bench', 'results.json'),
+  `${JSON.stringify({ ...results, rows }, null, 2)}\n`,
+)
 const over = rows.filter((entry) => entry.ok === false)
 if (check && over.length > 0) {
   console.error(`\n${over.length} figure(s) over budget.`)

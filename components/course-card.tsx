@@ -26,7 +26,13 @@ export function CourseCard({ course }: { course: Course }) {
       </p>
       {course.kind === 'course' && (
         <div className="relative z-10 mt-4">
-          <CourseProgress course={course.slug} unit={course.unit} lectures={progressLectures(course)} stages={[]} variant="compact" />
+          <CourseProgress
+            course={course.slug}
+            unit={course.unit}
+            lectures={progressLectures(course)}
+            stages={[]}
+            variant="compact"
+          />
         </div>
       )}
     </article>

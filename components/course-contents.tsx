@@ -21,7 +21,9 @@ export function CourseContents({ course }: { course: Course }) {
                       <span>
                         <span className="sr-only">{`第 ${lecture.number} ${course.unit}：`}</span>
                         <span className="font-medium">{lecture.title}</span>
-                        <span className="block text-sm text-[var(--muted-fg)]">{lecture.description}</span>
+                        <span className="block text-sm text-[var(--muted-fg)]">
+                          {lecture.description}
+                        </span>
                       </span>
                     </Link>
                   </li>
@@ -40,14 +42,20 @@ export function CourseContents({ course }: { course: Course }) {
             {course.labs.map((lab) => (
               <li key={lab.id} className="lab-card" id={`lab-${lab.id}`}>
                 <h3 className="font-semibold">{lab.title}</h3>
-                {lab.description && <p className="mt-1 text-sm text-[var(--muted-fg)]">{lab.description}</p>}
+                {lab.description && (
+                  <p className="mt-1 text-sm text-[var(--muted-fg)]">{lab.description}</p>
+                )}
                 {lab.lectures.length > 0 && (
                   <p className="mt-2 text-sm">
                     {'引入于 '}
                     {lab.lectures.map((lecture, index) => (
                       <span key={lecture.slug}>
                         {index > 0 && '、'}
-                        <Link href={lecture.path} prefetch={false} className="underline underline-offset-2">
+                        <Link
+                          href={lecture.path}
+                          prefetch={false}
+                          className="underline underline-offset-2"
+                        >
                           {`第 ${lecture.number} ${course.unit}`}
                         </Link>
                       </span>

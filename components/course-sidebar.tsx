@@ -11,12 +11,19 @@ interface CourseSidebarProps {
 export function CourseSidebar({ course, current }: CourseSidebarProps) {
   return (
     <nav aria-label="课程目录" className="text-[0.9rem]" data-pagefind-ignore="all">
-      <Link href={course.path} prefetch={false} className="mb-4 block font-semibold hover:text-[var(--color-accent-600)] dark:hover:text-[var(--color-accent-300)]">
+      <Link
+        href={course.path}
+        prefetch={false}
+        className="mb-4 block font-semibold hover:text-[var(--color-accent-600)] dark:hover:text-[var(--color-accent-300)]"
+      >
         {course.title}
       </Link>
       {course.parts.map((part) => (
         <div key={part.id} className="mb-5">
-          <p id={`part-${part.id}`} className="mb-1.5 text-xs font-semibold tracking-wide text-[var(--muted-fg)]">
+          <p
+            id={`part-${part.id}`}
+            className="mb-1.5 text-xs font-semibold tracking-wide text-[var(--muted-fg)]"
+          >
             {part.title}
           </p>
           <ol aria-labelledby={`part-${part.id}`} className="space-y-0.5">

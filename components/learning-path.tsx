@@ -27,7 +27,12 @@ export function LearningPath({ course }: { course: Course }) {
               <ol className="mt-3 grid gap-2">
                 {stage.lectures.map((lecture) => (
                   <li key={lecture.slug}>
-                    <Link href={lecture.path} prefetch={false} className="path-lecture" data-lecture={lecture.slug}>
+                    <Link
+                      href={lecture.path}
+                      prefetch={false}
+                      className="path-lecture"
+                      data-lecture={lecture.slug}
+                    >
                       <span className="path-number">{`第 ${lecture.number} ${course.unit}`}</span>
                       <span className="font-medium">{lecture.title}</span>
                       <span className="block text-sm text-[var(--muted-fg)]">

@@ -11,7 +11,12 @@ interface LectureMetaProps {
   updated: string | undefined
 }
 
-const dateFormat = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })
+const dateFormat = new Intl.DateTimeFormat('zh-CN', {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
+})
 
 /** "Edit this page" on the course repository, when the manifest names one. */
 function editUrl(course: Course, lecture: Lecture): string | undefined {
@@ -24,11 +29,17 @@ export function LectureMeta({ course, lecture, updated }: LectureMetaProps) {
   const facts: { label: string; value: string }[] = [
     { label: '阅读', value: `约 ${lecture.readingMinutes} 分钟` },
     ...(lecture.duration ? [{ label: '视频', value: `${lecture.duration} 分钟` }] : []),
-    ...(lecture.exercises.length > 0 ? [{ label: '练习', value: `${lecture.exercises.length} 道` }] : []),
+    ...(lecture.exercises.length > 0
+      ? [{ label: '练习', value: `${lecture.exercises.length} 道` }]
+      : []),
   ]
   const { video } = lecture
   return (
-    <section aria-label="讲义信息" className="lecture-meta not-prose mb-10 space-y-5" data-pagefind-ignore="all">
+    <section
+      aria-label="讲义信息"
+      className="lecture-meta not-prose mb-10 space-y-5"
+      data-pagefind-ignore="all"
+    >
       <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
         {facts.map((fact) => (
           <div key={fact.label} className="flex gap-1.5">
@@ -41,7 +52,11 @@ export function LectureMeta({ course, lecture, updated }: LectureMetaProps) {
             <dt className="text-[var(--muted-fg)]">先修</dt>
             {lecture.prerequisites.map((prerequisite) => (
               <dd key={prerequisite.slug}>
-                <Link href={prerequisite.path} prefetch={false} className="font-medium underline underline-offset-2">
+                <Link
+                  href={prerequisite.path}
+                  prefetch={false}
+                  className="font-medium underline underline-offset-2"
+                >
                   {`第 ${prerequisite.number} ${course.unit} ${prerequisite.title}`}
                 </Link>
               </dd>
@@ -60,7 +75,11 @@ export function LectureMeta({ course, lecture, updated }: LectureMetaProps) {
       <div className="no-print flex flex-wrap items-center gap-3 text-sm">
         <MarkComplete course={course.slug} lecture={lecture.slug} />
         {editUrl(course, lecture) && (
-          <a href={editUrl(course, lecture)} rel="noopener" className="underline underline-offset-2 text-[var(--muted-fg)]">
+          <a
+            href={editUrl(course, lecture)}
+            rel="noopener"
+            className="underline underline-offset-2 text-[var(--muted-fg)]"
+          >
             在 GitHub 上编辑本页
           </a>
         )}

@@ -36,7 +36,13 @@ export function MenuToggle({ controls, children }: MenuToggleProps) {
   }, [open, controls])
 
   return (
-    <button type="button" className="menu-button" aria-expanded={open} aria-controls={controls} onClick={() => setOpen(!open)}>
+    <button
+      type="button"
+      className="menu-button"
+      aria-expanded={open}
+      aria-controls={controls}
+      onClick={() => setOpen(!open)}
+    >
       {children}
     </button>
   )

@@ -10,7 +10,11 @@ export function PagerKeys({ previous, next }: { previous?: string; next?: string
     const onKey = (event: KeyboardEvent) => {
       if (event.metaKey || event.ctrlKey || event.altKey || event.defaultPrevented) return
       const target = event.target as HTMLElement | null
-      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return
+      if (
+        target &&
+        (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+      )
+        return
       if (document.querySelector('dialog[open]')) return
       const destination = event.key === '[' ? previous : event.key === ']' ? next : undefined
       if (destination) {

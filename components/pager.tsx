@@ -12,9 +12,19 @@ interface PagerProps {
 export function Pager({ course, previous, next }: PagerProps) {
   if (!previous && !next) return null
   return (
-    <nav aria-label="上一讲与下一讲" className="no-print mt-12 grid gap-4 sm:grid-cols-2" data-pagefind-ignore="all">
+    <nav
+      aria-label="上一讲与下一讲"
+      className="no-print mt-12 grid gap-4 sm:grid-cols-2"
+      data-pagefind-ignore="all"
+    >
       {previous ? (
-        <Link prefetch={false} href={previous.path} rel="prev" className="pager-link" data-pager="previous">
+        <Link
+          prefetch={false}
+          href={previous.path}
+          rel="prev"
+          className="pager-link"
+          data-pager="previous"
+        >
           <span className="flex items-center gap-1 text-sm text-[var(--muted-fg)]">
             <ArrowLeftIcon width={16} height={16} />
             {`上一${course.unit} · 第 ${previous.number} ${course.unit}`}
@@ -25,7 +35,13 @@ export function Pager({ course, previous, next }: PagerProps) {
         <span />
       )}
       {next && (
-        <Link prefetch={false} href={next.path} rel="next" className="pager-link sm:text-right" data-pager="next">
+        <Link
+          prefetch={false}
+          href={next.path}
+          rel="next"
+          className="pager-link sm:text-right"
+          data-pager="next"
+        >
           <span className="flex items-center gap-1 text-sm text-[var(--muted-fg)] sm:justify-end">
             {`下一${course.unit} · 第 ${next.number} ${course.unit}`}
             <ArrowRightIcon width={16} height={16} />

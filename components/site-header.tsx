@@ -18,7 +18,11 @@ export function SiteHeader({ siteTitle, course, repository }: SiteHeaderProps) {
       </a>
       <div className="mx-auto flex h-[var(--header-height)] max-w-[90rem] items-center gap-3 px-4 sm:px-6">
         <nav aria-label="站点" className="flex min-w-0 items-center gap-2 text-[0.95rem]">
-          <Link prefetch={false} href="/" className="shrink-0 font-semibold hover:text-[var(--color-accent-600)] dark:hover:text-[var(--color-accent-300)]">
+          <Link
+            prefetch={false}
+            href="/"
+            className="shrink-0 font-semibold hover:text-[var(--color-accent-600)] dark:hover:text-[var(--color-accent-300)]"
+          >
             {siteTitle}
           </Link>
           {course && (
@@ -26,7 +30,11 @@ export function SiteHeader({ siteTitle, course, repository }: SiteHeaderProps) {
               <span aria-hidden="true" className="text-[var(--muted-fg)]">
                 /
               </span>
-              <Link prefetch={false} href={course.path} className="truncate text-[var(--muted-fg)] hover:text-[var(--page-fg)]">
+              <Link
+                prefetch={false}
+                href={course.path}
+                className="truncate text-[var(--muted-fg)] hover:text-[var(--page-fg)]"
+              >
                 {course.title}
               </Link>
             </>

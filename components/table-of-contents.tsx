@@ -24,13 +24,17 @@ export function TableOfContents({ headings, exercises, lectureNumber }: TableOfC
       </ol>
       {exercises.length > 0 && (
         <>
-          <p className="mb-2 mt-4 text-xs font-semibold tracking-wide text-[var(--muted-fg)]">练习</p>
+          <p className="mb-2 mt-4 text-xs font-semibold tracking-wide text-[var(--muted-fg)]">
+            练习
+          </p>
           <ol className="space-y-1">
             {exercises.map((exercise) => (
               <li key={exercise.id}>
                 <a href={`#${exercise.id}`} data-toc-link={exercise.id} className="toc-link">
                   {`练习 ${lectureNumber}.${exercise.index}`}
-                  {exercise.title && <span className="text-[var(--muted-fg)]">{` ${exercise.title}`}</span>}
+                  {exercise.title && (
+                    <span className="text-[var(--muted-fg)]">{` ${exercise.title}`}</span>
+                  )}
                 </a>
               </li>
             ))}

@@ -16,7 +16,13 @@ export function ThemeToggle() {
     window.dispatchEvent(new CustomEvent('themechange', { detail: { dark } }))
   }
   return (
-    <button type="button" onClick={toggle} className="icon-button" aria-label="切换深色与浅色主题" title="切换深色与浅色主题">
+    <button
+      type="button"
+      onClick={toggle}
+      className="icon-button"
+      aria-label="切换深色与浅色主题"
+      title="切换深色与浅色主题"
+    >
       <SunIcon className="dark:hidden" />
       <MoonIcon className="hidden dark:block" />
     </button>

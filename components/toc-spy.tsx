@@ -12,10 +12,14 @@ export function TocSpy() {
     const links = [...document.querySelectorAll<HTMLAnchorElement>('[data-toc-link]')]
     const targets = links
       .map((link) => ({ link, target: document.getElementById(link.dataset.tocLink ?? '') }))
-      .filter((entry): entry is { link: HTMLAnchorElement; target: HTMLElement } => entry.target !== null)
+      .filter(
+        (entry): entry is { link: HTMLAnchorElement; target: HTMLElement } => entry.target !== null,
+      )
     if (targets.length === 0) return
     // The TOC lists sections before exercises; scanning needs document order.
-    targets.sort((a, b) => (a.target.compareDocumentPosition(b.target) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+    targets.sort((a, b) =>
+      a.target.compareDocumentPosition(b.target) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    )
 
     let frame = 0
     const update = () => {

@@ -16,7 +16,10 @@ export async function checkSite(contentDir?: string): Promise<SiteCheck> {
   try {
     const site = getSite({ contentDir, includeDrafts: true })
     for (const course of site.courses) {
-      const files = [course.overview?.file, ...course.lectures.map((lecture) => lecture.file)].filter((file): file is string => !!file)
+      const files = [
+        course.overview?.file,
+        ...course.lectures.map((lecture) => lecture.file),
+      ].filter((file): file is string => !!file)
       for (const file of files) {
         pages++
         try {

@@ -10,7 +10,8 @@ export const OUT_DIR = path.join(process.cwd(), 'out')
  */
 export function exportedBasePath(outDir: string = OUT_DIR): string {
   const index = path.join(outDir, 'index.html')
-  if (!fs.existsSync(index)) throw new Error(`${index} does not exist: run \`npm run build\` first.`)
+  if (!fs.existsSync(index))
+    throw new Error(`${index} does not exist: run \`npm run build\` first.`)
   const match = /(?:src|href)="([^"]*?)\/_next\/static\//.exec(fs.readFileSync(index, 'utf8'))
   return match?.[1] ?? ''
 }

@@ -12,7 +12,14 @@ interface PageMetadata {
 }
 
 /** Title, description, canonical URL and OpenGraph/Twitter cards, the same way on every page. */
-export function pageMetadata({ title, description, path, language, siteName, type = 'website' }: PageMetadata): Metadata {
+export function pageMetadata({
+  title,
+  description,
+  path,
+  language,
+  siteName,
+  type = 'website',
+}: PageMetadata): Metadata {
   const url = absoluteUrl(path)
   return {
     metadataBase: new URL(siteUrl),

@@ -10,6 +10,8 @@ export async function loadPageComponent(contentPath: string): Promise<ComponentT
   if (!match) throw new Error(`Not a page file: ${contentPath}`)
   const [, course, stem, x] = match
   // One template for both extensions: `.md${x}` matches .md and .mdx, and nothing else in content/.
-  const compiled = (await import(`@/content/${course}/${stem}.md${x}`)) as { default: ComponentType }
+  const compiled = (await import(`@/content/${course}/${stem}.md${x}`)) as {
+    default: ComponentType
+  }
   return compiled.default
 }

@@ -18,7 +18,9 @@ export const basePath = normalizeBasePath(process.env.BASE_PATH)
 export const siteUrl = (process.env.SITE_URL?.trim() || 'http://localhost:3000').replace(/\/+$/, '')
 
 /** The folder that holds the courses. Tests point it at fixtures. */
-export const contentDir = path.resolve(process.env.CONTENT_DIR ?? path.join(process.cwd(), 'content'))
+export const contentDir = path.resolve(
+  process.env.CONTENT_DIR ?? path.join(process.cwd(), 'content'),
+)
 
 /** Drafts are built in development and left out of production builds. */
 export const includeDrafts = process.env.NODE_ENV !== 'production'

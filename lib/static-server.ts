@@ -68,14 +68,25 @@ export function startStaticServer(options: StaticServerOptions): Promise<Running
   const basePath = options.basePath ?? ''
   const notFoundPage = path.join(root, '404.html')
 
-  const send = (request: http.IncomingMessage, response: http.ServerResponse, file: string, status = 200) => {
+  const send = (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    file: string,
+    status = 200,
+  ) => {
     const extension = path.extname(file).toLowerCase()
     const type = TYPES[extension] ?? 'application/octet-stream'
     const relative = path.relative(root, file)
-    const cache = relative.startsWith(`_next${path.sep}static`) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate'
+    const cache = relative.startsWith(`_next${path.sep}static`)
+      ? 'public, max-age=31536000, immutable'
+      : 'public, max-age=0, must-revalidate'
     let body = fs.readFileSync(file)
     const headers: http.OutgoingHttpHeaders = { 'content-type': type, 'cache-control': cache }
-    if (options.gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+    if (
+      options.gzip &&
+      COMPRESSIBLE.test(type) &&
+      /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))
+    ) {
       body = zlib.gzipSync(body, { level: 9 })
       headers['content-encoding'] = 'gzip'
       headers.vary = 'Accept-Encoding'
@@ -105,7 +116,9 @@ export function startStaticServer(options: StaticServerOptions): Promise<Running
       if (!pathname.startsWith(`${basePath}/`)) return notFound(request, response)
       pathname = pathname.slice(basePath.length)
     }
-    const direct = pathname.endsWith('/') ? resolveFile(root, `${pathname}index.html`) : resolveFile(root, pathname)
+    const direct = pathname.endsWith('/')
+      ? resolveFile(root, `${pathname}index.html`)
+      : resolveFile(root, pathname)
     if (direct) return send(request, response, direct)
     // `/x` where `/x/index.html` exists: redirect to the trailing-slash URL, as static hosts do.
     if (!pathname.endsWith('/') && resolveFile(root, `${pathname}/index.html`)) {

@@ -13,8 +13,12 @@ const { formatProblem } = await import('../lib/content/index.ts')
 const started = performance.now()
 const { pages, problems } = await checkSite()
 if (problems.length > 0) {
-  console.error(`\n✖ The content has ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}:\n`)
+  console.error(
+    `\n✖ The content has ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}:\n`,
+  )
   for (const problem of problems) console.error(`  ${formatProblem(problem)}\n`)
   process.exit(1)
 }
-console.log(`✓ Content checked: ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+console.log(
+  `✓ Content checked: ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+)

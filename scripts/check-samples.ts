@@ -5,7 +5,12 @@
 import path from 'node:path'
 import { getSite } from '../lib/content/index.ts'
 import { displayPath } from '../lib/content/errors.ts'
-import { checkGoSamples, checkPythonSamples, goAvailable, pythonAvailable } from '../lib/samples/check-samples.ts'
+import {
+  checkGoSamples,
+  checkPythonSamples,
+  goAvailable,
+  pythonAvailable,
+} from '../lib/samples/check-samples.ts'
 import { extractSamples } from '../lib/samples/extract.ts'
 
 const requested = process.argv.slice(2).map((file) => path.resolve(file))
@@ -25,7 +30,9 @@ if (goAvailable()) {
   failures.push(...report.failures)
   console.log(`Go: ${report.checked} whole-file samples vetted and built, ${report.ran} run`)
 } else {
-  console.warn('⚠ Go samples NOT checked: `go` is not installed (Debian: apt-get install golang-go).')
+  console.warn(
+    '⚠ Go samples NOT checked: `go` is not installed (Debian: apt-get install golang-go).',
+  )
 }
 if (pythonAvailable()) {
   const report = checkPythonSamples(python)
@@ -34,5 +41,6 @@ if (pythonAvailable()) {
 } else {
   console.warn('⚠ Python samples NOT checked: `python3` is not installed.')
 }
-for (const failure of failures) console.error(`${displayPath(failure.file)}:${failure.line}: ${failure.message}`)
+for (const failure of failures)
+  console.error(`${displayPath(failure.file)}:${failure.line}: ${failure.message}`)
 process.exit(failures.length > 0 ? 1 : 0)

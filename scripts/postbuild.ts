@@ -12,7 +12,13 @@ import { OUT_DIR } from '../lib/export-info.ts'
 const started = performance.now()
 const { index, errors } = await pagefind.createIndex({
   // Line numbers and UI text are never in the text content; these hold no prose worth finding.
-  excludeSelectors: ['.code-block-bar', '.quiz-answer-fallback', '.mermaid-diagram', '.heading-anchor', '[data-pagefind-ignore]'],
+  excludeSelectors: [
+    '.code-block-bar',
+    '.quiz-answer-fallback',
+    '.mermaid-diagram',
+    '.heading-anchor',
+    '[data-pagefind-ignore]',
+  ],
 })
 if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`)
 const added = await index.addDirectory({ path: OUT_DIR })
@@ -21,4 +27,6 @@ const written = await index.writeFiles({ outputPath: path.join(OUT_DIR, 'pagefin
 if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`)
 await pagefind.close()
 fs.writeFileSync(path.join(OUT_DIR, '.nojekyll'), '')
-console.log(`✓ Search index: ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+console.log(
+  `✓ Search index: ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+)

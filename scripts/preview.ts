@@ -8,5 +8,11 @@ import { startStaticServer } from '../lib/static-server.ts'
 
 const port = Number(process.env.PORT ?? 3000)
 const basePath = exportedBasePath()
-const server = await startStaticServer({ root: OUT_DIR, basePath, port, host: process.env.HOST ?? '127.0.0.1', gzip: true })
+const server = await startStaticServer({
+  root: OUT_DIR,
+  basePath,
+  port,
+  host: process.env.HOST ?? '127.0.0.1',
+  gzip: true,
+})
 console.log(`Serving out/ at ${server.url}/ (Ctrl+C to stop)`)

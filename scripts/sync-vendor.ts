@@ -19,7 +19,9 @@ const css = fs
   .replace(/,url\(fonts\/[^)]+\.woff\) format\("woff"\)/g, '')
   .replace(/,url\(fonts\/[^)]+\.ttf\) format\("truetype"\)/g, '')
 fs.writeFileSync(path.join(target, 'katex.min.css'), css)
-for (const font of fs.readdirSync(path.join(dist, 'fonts')).filter((name) => name.endsWith('.woff2'))) {
+for (const font of fs
+  .readdirSync(path.join(dist, 'fonts'))
+  .filter((name) => name.endsWith('.woff2'))) {
   fs.copyFileSync(path.join(dist, 'fonts', font), path.join(target, 'fonts', font))
 }
 console.log(`✓ KaTeX stylesheet and fonts in public${KATEX_DIR}/`)

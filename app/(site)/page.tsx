@@ -5,7 +5,13 @@ import { pageMetadata } from '@/lib/metadata'
 
 export function generateMetadata(): Metadata {
   const site = getSite()
-  return pageMetadata({ title: site.title, description: site.description, path: '/', language: site.language, siteName: site.title })
+  return pageMetadata({
+    title: site.title,
+    description: site.description,
+    path: '/',
+    language: site.language,
+    siteName: site.title,
+  })
 }
 
 /** The catalog: every course, then the guides for authors. */

@@ -12,7 +12,13 @@ export function generateStaticParams() {
 }
 
 /** Root layout of a course's pages: `<html lang>` is the course's language. */
-export default async function CourseLayout({ children, params }: { children: ReactNode; params: Promise<{ course: string }> }) {
+export default async function CourseLayout({
+  children,
+  params,
+}: {
+  children: ReactNode
+  params: Promise<{ course: string }>
+}) {
   const site = getSite()
   const course = getCourse((await params).course)
   return (
@@ -21,7 +27,11 @@ export default async function CourseLayout({ children, params }: { children: Rea
         <ThemeScript />
       </head>
       <body>
-        <SiteHeader siteTitle={site.title} course={{ title: course.title, path: course.path }} repository={course.repository} />
+        <SiteHeader
+          siteTitle={site.title}
+          course={{ title: course.title, path: course.path }}
+          repository={course.repository}
+        />
         {children}
         <SiteFooter siteTitle={site.title} />
       </body>

@@ -31,7 +31,9 @@ export async function generateMetadata({ params }: CoursePageProps): Promise<Met
 /** The course home: overview prose, learning path, contents and labs. */
 export default async function CoursePage({ params }: CoursePageProps) {
   const course = getCourse((await params).course)
-  const Overview = course.overview ? await loadPageComponent(course.overview.contentPath) : undefined
+  const Overview = course.overview
+    ? await loadPageComponent(course.overview.contentPath)
+    : undefined
   const first = course.lectures[0]
   const hours = Math.round(course.totalMinutes / 60)
   return (
@@ -44,15 +46,25 @@ export default async function CoursePage({ params }: CoursePageProps) {
         课程首页
       </span>
       <header className="mb-8">
-        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{course.overview?.title ?? course.title}</h1>
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">
+          {course.overview?.title ?? course.title}
+        </h1>
         <p className="mt-3 text-lg text-[var(--muted-fg)]">{course.description}</p>
-        <p className="mt-4 flex flex-wrap gap-x-4 text-sm text-[var(--muted-fg)]" data-pagefind-ignore="all">
+        <p
+          className="mt-4 flex flex-wrap gap-x-4 text-sm text-[var(--muted-fg)]"
+          data-pagefind-ignore="all"
+        >
           <span>{`${course.lectures.length} ${course.unit}`}</span>
           {hours > 0 && <span>{`约 ${hours} 小时视频`}</span>}
           {course.level && <span>{course.level}</span>}
         </p>
         {first && (
-          <Link prefetch={false} href={first.path} className="button-primary no-print mt-6" data-start>
+          <Link
+            prefetch={false}
+            href={first.path}
+            className="button-primary no-print mt-6"
+            data-start
+          >
             {`从第 ${first.number} ${course.unit}开始`}
           </Link>
         )}
@@ -61,7 +73,10 @@ export default async function CoursePage({ params }: CoursePageProps) {
         course={course.slug}
         unit={course.unit}
         lectures={progressLectures(course)}
-        stages={course.stages.map((stage) => ({ title: stage.title, lectures: stage.lectures.map((lecture) => lecture.slug) }))}
+        stages={course.stages.map((stage) => ({
+          title: stage.title,
+          lectures: stage.lectures.map((lecture) => lecture.slug),
+        }))}
       />
       {Overview && (
         <div className="article prose dark:prose-invert max-w-none">
@@ -81,7 +96,12 @@ export default async function CoursePage({ params }: CoursePageProps) {
           url: absoluteUrl(course.path),
           inLanguage: course.language,
           provider: { '@type': 'Organization', name: getSite().title },
-          hasPart: course.lectures.map((lecture) => ({ '@type': 'LearningResource', name: lecture.title, url: absoluteUrl(lecture.path), position: lecture.number })),
+          hasPart: course.lectures.map((lecture) => ({
+            '@type': 'LearningResource',
+            name: lecture.title,
+            url: absoluteUrl(lecture.path),
+            position: lecture.number,
+          })),
         }}
       />
     </main>

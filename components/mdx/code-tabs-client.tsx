@@ -1,6 +1,14 @@
 'use client'
 
-import { Children, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import {
+  Children,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react'
 
 interface CodeTabsClientProps {
   group: string

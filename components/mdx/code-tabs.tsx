@@ -15,7 +15,8 @@ interface CodeTabsProps {
  */
 export function CodeTabs({ group = 'language', children }: CodeTabsProps) {
   const blocks = Children.toArray(children).filter(
-    (child): child is ReactElement<CodeBlockProps> => isValidElement(child) && child.type === CodeBlock,
+    (child): child is ReactElement<CodeBlockProps> =>
+      isValidElement(child) && child.type === CodeBlock,
   )
   if (blocks.length === 0) {
     throw new Error('<CodeTabs> must contain fenced code blocks (```go … ```), one per tab.')

@@ -41,12 +41,28 @@ export function CopyButton() {
 
   return (
     <>
-      <button ref={button} type="button" className="copy-button no-print" onClick={copy} aria-label="复制代码">
-        {status === 'copied' ? <CheckIcon width={16} height={16} /> : <CopyIcon width={16} height={16} />}
-        <span className="hidden sm:inline">{status === 'copied' ? '已复制' : status === 'failed' ? '复制失败' : '复制'}</span>
+      <button
+        ref={button}
+        type="button"
+        className="copy-button no-print"
+        onClick={copy}
+        aria-label="复制代码"
+      >
+        {status === 'copied' ? (
+          <CheckIcon width={16} height={16} />
+        ) : (
+          <CopyIcon width={16} height={16} />
+        )}
+        <span className="hidden sm:inline">
+          {status === 'copied' ? '已复制' : status === 'failed' ? '复制失败' : '复制'}
+        </span>
       </button>
       <span role="status" className="sr-only">
-        {status === 'copied' ? '代码已复制到剪贴板' : status === 'failed' ? '复制失败，请手动选择代码' : ''}
+        {status === 'copied'
+          ? '代码已复制到剪贴板'
+          : status === 'failed'
+            ? '复制失败，请手动选择代码'
+            : ''}
       </span>
     </>
   )

@@ -20,10 +20,18 @@ export function Exercise({ title, difficulty, number, anchor, children }: Exerci
   const level = DIFFICULTY[difficulty]
   const headingId = anchor ? `${anchor}-title` : undefined
   return (
-    <section id={anchor} className="exercise not-prose" aria-labelledby={headingId} data-exercise={number}>
+    <section
+      id={anchor}
+      className="exercise not-prose"
+      aria-labelledby={headingId}
+      data-exercise={number}
+    >
       <div className="exercise-header">
         <p id={headingId} className="exercise-title">
-          <a href={anchor ? `#${anchor}` : undefined} className="exercise-number">{`练习 ${number ?? ''}`}</a>
+          <a
+            href={anchor ? `#${anchor}` : undefined}
+            className="exercise-number"
+          >{`练习 ${number ?? ''}`}</a>
           <span>{title}</span>
         </p>
         <span className={`difficulty ${level.className}`}>

@@ -44,7 +44,12 @@ export function MermaidClient({ chart }: { chart: string }) {
     const draw = async () => {
       const mermaid = await loadMermaid()
       const dark = document.documentElement.classList.contains('dark')
-      mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default', fontFamily: 'inherit' })
+      mermaid.initialize({
+        startOnLoad: false,
+        securityLevel: 'strict',
+        theme: dark ? 'dark' : 'default',
+        fontFamily: 'inherit',
+      })
       const renderId = `mermaid-${id}-${dark ? 'd' : 'l'}`
       try {
         const { svg } = await mermaid.render(renderId, chart)
@@ -52,7 +57,11 @@ export function MermaidClient({ chart }: { chart: string }) {
       } catch (error) {
         // mermaid leaves its scratch element behind when parsing fails.
         document.getElementById(`d${renderId}`)?.remove()
-        if (!cancelled) setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) })
+        if (!cancelled)
+          setState({
+            kind: 'error',
+            message: error instanceof Error ? error.message : String(error),
+          })
       }
     }
     void draw()

@@ -17,13 +17,21 @@ interface MermaidProps {
  */
 export function Mermaid({ chart, caption, broken, svg }: MermaidProps) {
   return (
-    <figure className="mermaid-figure not-prose" data-mermaid={svg ? 'static' : 'client'} data-broken={broken ? '' : undefined}>
+    <figure
+      className="mermaid-figure not-prose"
+      data-mermaid={svg ? 'static' : 'client'}
+      data-broken={broken ? '' : undefined}
+    >
       {svg ? (
         <div className="mermaid-diagram" dangerouslySetInnerHTML={{ __html: svg }} />
       ) : (
         <MermaidClient chart={chart} />
       )}
-      {caption && <figcaption className="mt-2 text-center text-sm text-[var(--muted-fg)]">{caption}</figcaption>}
+      {caption && (
+        <figcaption className="mt-2 text-center text-sm text-[var(--muted-fg)]">
+          {caption}
+        </figcaption>
+      )}
     </figure>
   )
 }

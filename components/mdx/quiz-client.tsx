@@ -56,7 +56,11 @@ export function QuizClient({ name, promptId, multiple, choices, explanation }: Q
                   <span className="quiz-choice-text">{choice.content}</span>
                   {result && (
                     <span className="quiz-mark">
-                      {result === 'correct' ? '✓ 正确' : result === 'missed' ? '漏选：这一项也正确' : '✗ 不对'}
+                      {result === 'correct'
+                        ? '✓ 正确'
+                        : result === 'missed'
+                          ? '漏选：这一项也正确'
+                          : '✗ 不对'}
                     </span>
                   )}
                 </label>
@@ -66,14 +70,21 @@ export function QuizClient({ name, promptId, multiple, choices, explanation }: Q
         </ol>
       </fieldset>
       <div className="mt-3 flex flex-wrap items-center gap-3">
-        <button type="button" className="quiz-check" disabled={picked.size === 0} onClick={() => setChecked(true)}>
+        <button
+          type="button"
+          className="quiz-check"
+          disabled={picked.size === 0}
+          onClick={() => setChecked(true)}
+        >
           检查答案
         </button>
         <p role="status" className="quiz-feedback" data-right={checked ? String(right) : undefined}>
           {checked ? (right ? '回答正确！' : '还不完全对，看看标记和解释。') : ''}
         </p>
       </div>
-      {checked && explanation && <div className="quiz-explanation prose dark:prose-invert max-w-none">{explanation}</div>}
+      {checked && explanation && (
+        <div className="quiz-explanation prose dark:prose-invert max-w-none">{explanation}</div>
+      )}
     </div>
   )
 }

@@ -28,13 +28,22 @@ export function Quiz({ title = '自测', anchor, children }: QuizProps) {
     else if (isValidElement(child) && child.type === Explanation) explanation = child
     else prompt.push(child)
   }
-  const correct = choices.flatMap((choice, index) => (choice.props.correct ? [CHOICE_LETTERS[index]] : []))
+  const correct = choices.flatMap((choice, index) =>
+    choice.props.correct ? [CHOICE_LETTERS[index]] : [],
+  )
   if (choices.length < 2 || correct.length === 0) {
-    throw new Error(`<Quiz${anchor ? ` id=${anchor}` : ''}> needs at least two <Choice> and at least one marked correct.`)
+    throw new Error(
+      `<Quiz${anchor ? ` id=${anchor}` : ''}> needs at least two <Choice> and at least one marked correct.`,
+    )
   }
   const promptId = anchor ? `${anchor}-prompt` : undefined
   return (
-    <section id={anchor} className="quiz not-prose" aria-labelledby={anchor ? `${anchor}-title` : undefined} data-quiz>
+    <section
+      id={anchor}
+      className="quiz not-prose"
+      aria-labelledby={anchor ? `${anchor}-title` : undefined}
+      data-quiz
+    >
       <p id={anchor ? `${anchor}-title` : undefined} className="quiz-title">
         {title}
         <span className="quiz-kind">{correct.length > 1 ? '多选' : '单选'}</span>
@@ -46,7 +55,10 @@ export function Quiz({ title = '自测', anchor, children }: QuizProps) {
         name={anchor ?? 'quiz'}
         promptId={promptId}
         multiple={correct.length > 1}
-        choices={choices.map((choice) => ({ correct: choice.props.correct === true, content: choice.props.children }))}
+        choices={choices.map((choice) => ({
+          correct: choice.props.correct === true,
+          content: choice.props.children,
+        }))}
         explanation={explanation}
       />
       <details className="quiz-answer-fallback">

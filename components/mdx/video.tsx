@@ -27,7 +27,12 @@ export function videoSources(props: AuthorProps, language = 'zh-CN'): VideoSourc
     })
   }
   if (props.bilibili) {
-    const query = new URLSearchParams({ bvid: props.bilibili, autoplay: '1', high_quality: '1', danmaku: '0' })
+    const query = new URLSearchParams({
+      bvid: props.bilibili,
+      autoplay: '1',
+      high_quality: '1',
+      danmaku: '0',
+    })
     if (props.part) query.set('p', String(props.part))
     if (seconds) query.set('t', String(seconds))
     const page = new URLSearchParams()
@@ -60,7 +65,12 @@ export function Video({ language, link, title, duration, ...props }: VideoProps)
       <VideoPlayer sources={sources} title={title ?? '讲座视频'} duration={duration} />
       <figcaption className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-[var(--muted-fg)]">
         {sources.map((source) => (
-          <a key={source.provider} href={source.pageUrl} className="underline underline-offset-2" rel="noopener">
+          <a
+            key={source.provider}
+            href={source.pageUrl}
+            className="underline underline-offset-2"
+            rel="noopener"
+          >
             {`在 ${source.name} 观看`}
           </a>
         ))}

@@ -22,11 +22,21 @@ interface CourseProgressProps {
 }
 
 /** Progress through one course, and where to continue. Empty until the reader has started. */
-export function CourseProgress({ course, unit, lectures, stages, variant = 'full' }: CourseProgressProps) {
+export function CourseProgress({
+  course,
+  unit,
+  lectures,
+  stages,
+  variant = 'full',
+}: CourseProgressProps) {
   const [progress] = useProgress()
   const [message, setMessage] = useState('')
   const fileInput = useRef<HTMLInputElement>(null)
-  const done = completedAmong(progress, course, lectures.map((lecture) => lecture.slug))
+  const done = completedAmong(
+    progress,
+    course,
+    lectures.map((lecture) => lecture.slug),
+  )
   const last = lastRead(progress, course)
   const lastLecture = last && lectures.find((lecture) => lecture.slug === last.lecture)
   const next = lectures.find((lecture) => !done.includes(lecture.slug))
@@ -59,17 +69,34 @@ export function CourseProgress({ course, unit, lectures, stages, variant = 'full
   }
 
   return (
-    <section aria-label="学习进度" className={variant === 'full' ? 'progress-panel no-print' : 'progress-compact no-print'} data-progress={course} data-pagefind-ignore="all">
+    <section
+      aria-label="学习进度"
+      className={variant === 'full' ? 'progress-panel no-print' : 'progress-compact no-print'}
+      data-progress={course}
+      data-pagefind-ignore="all"
+    >
       {variant === 'full' && <h2 className="text-lg font-semibold">我的进度</h2>}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-        <progress className="progress-bar" max={lectures.length} value={done.length} aria-label={`已完成 ${done.length} / ${lectures.length} ${unit}`} />
-        <span className="text-sm" data-progress-count>{`已完成 ${done.length} / ${lectures.length} ${unit}（${percent}%）`}</span>
+        <progress
+          className="progress-bar"
+          max={lectures.length}
+          value={done.length}
+          aria-label={`已完成 ${done.length} / ${lectures.length} ${unit}`}
+        />
+        <span
+          className="text-sm"
+          data-progress-count
+        >{`已完成 ${done.length} / ${lectures.length} ${unit}（${percent}%）`}</span>
       </div>
       {started && (lastLecture || next) && (
         <p className="mt-2 text-sm" data-continue>
           {lastLecture ? '继续上次的位置：' : '下一步：'}
           <Link
-            href={lastLecture ? `${lastLecture.path}${last?.section ? `#${last.section}` : ''}` : next!.path}
+            href={
+              lastLecture
+                ? `${lastLecture.path}${last?.section ? `#${last.section}` : ''}`
+                : next!.path
+            }
             prefetch={false}
             className="font-medium underline underline-offset-2"
           >
@@ -95,10 +122,23 @@ export function CourseProgress({ course, unit, lectures, stages, variant = 'full
           <button type="button" className="button-secondary" onClick={download}>
             导出进度
           </button>
-          <button type="button" className="button-secondary" onClick={() => fileInput.current?.click()}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => fileInput.current?.click()}
+          >
             导入进度
           </button>
-          <input ref={fileInput} type="file" accept="application/json,.json" className="sr-only" tabIndex={-1} aria-hidden="true" onChange={(event) => void upload(event.target.files?.[0])} data-progress-import />
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            className="sr-only"
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={(event) => void upload(event.target.files?.[0])}
+            data-progress-import
+          />
           <button type="button" className="button-secondary" onClick={reset}>
             清除进度
           </button>

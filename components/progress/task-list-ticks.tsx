@@ -12,7 +12,11 @@ import { useProgress } from './use-progress'
 export function TaskListTicks({ course, page }: { course: string; page: string }) {
   const [progress, update] = useProgress()
   useEffect(() => {
-    const boxes = [...document.querySelectorAll<HTMLInputElement>('.article li.task-list-item > input[type="checkbox"]')]
+    const boxes = [
+      ...document.querySelectorAll<HTMLInputElement>(
+        '.article li.task-list-item > input[type="checkbox"]',
+      ),
+    ]
     const cleanups = boxes.map((box) => {
       const item = box.closest('li')!
       const key = checklistKey(page, item.textContent ?? '')

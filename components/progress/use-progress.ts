@@ -1,7 +1,13 @@
 'use client'
 
 import { useCallback, useSyncExternalStore } from 'react'
-import { emptyProgress, exportProgress, parseProgress, PROGRESS_KEY, type Progress } from '@/lib/progress/store'
+import {
+  emptyProgress,
+  exportProgress,
+  parseProgress,
+  PROGRESS_KEY,
+  type Progress,
+} from '@/lib/progress/store'
 
 const CHANGE_EVENT = 'course-site:progress'
 const empty = emptyProgress()
@@ -60,6 +66,9 @@ export function clearProgress(): void {
  */
 export function useProgress(): [Progress, (update: (current: Progress) => Progress) => void] {
   const progress = useSyncExternalStore(subscribe, read, () => empty)
-  const update = useCallback((change: (current: Progress) => Progress) => writeProgress(change(read())), [])
+  const update = useCallback(
+    (change: (current: Progress) => Progress) => writeProgress(change(read())),
+    [],
+  )
   return [progress, update]
 }

@@ -10,7 +10,10 @@ interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>
   init(): Promise<void>
   filters(): Promise<Record<string, Record<string, number>>>
-  search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: { score: number; data(): Promise<PagefindResultData> }[] }>
+  search(
+    query: string,
+    options?: { filters?: Record<string, string> },
+  ): Promise<{ results: { score: number; data(): Promise<PagefindResultData> }[] }>
 }
 
 export interface SearchHit {
@@ -34,7 +37,9 @@ export function loadPagefind(): Promise<PagefindApi> {
   const basePath = process.env.NEXT_PUBLIC_BASE_PATH ?? ''
   loading ??= (async () => {
     const url = `${basePath}/pagefind/pagefind.js`
-    const pagefind = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as PagefindApi
+    const pagefind = (await import(
+      /* webpackIgnore: true */ /* turbopackIgnore: true */ url
+    )) as PagefindApi
     await pagefind.options({ baseUrl: `${basePath}/`, excerptLength: 24 })
     await pagefind.init()
     return pagefind

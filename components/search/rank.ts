@@ -14,7 +14,10 @@ export interface RankableHit {
   section: string | undefined
 }
 
-const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined
+const segmenter =
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl
+    ? new Intl.Segmenter('zh', { granularity: 'word' })
+    : undefined
 
 /** The words of a query: Latin words as typed, Chinese split into words. */
 export function queryTerms(query: string): string[] {
@@ -24,7 +27,8 @@ export function queryTerms(query: string): string[] {
       terms.add(part)
       continue
     }
-    for (const segment of segmenter.segment(part)) if (segment.isWordLike) terms.add(segment.segment)
+    for (const segment of segmenter.segment(part))
+      if (segment.isWordLike) terms.add(segment.segment)
   }
   return [...terms]
 }
@@ -40,7 +44,9 @@ function coverage(text: string | undefined, query: string, terms: string[]): num
 export function rerank<T extends RankableHit>(query: string, hits: T[]): T[] {
   const terms = queryTerms(query)
   const weight = (hit: T) =>
-    4 * coverage(hit.title, query, terms) + 2 * coverage(hit.description, query, terms) + 1 * coverage(hit.section, query, terms)
+    4 * coverage(hit.title, query, terms) +
+    2 * coverage(hit.description, query, terms) +
+    1 * coverage(hit.section, query, terms)
   return hits
     .map((hit, index) => ({ hit, index, weight: weight(hit) }))
     .sort((a, b) => b.weight - a.weight || b.hit.score - a.hit.score || a.index - b.index)

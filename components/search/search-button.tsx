@@ -5,11 +5,17 @@ import { useEffect, useState } from 'react'
 import { SearchIcon } from '../icons'
 
 // The dialog and pagefind are fetched on the first open, not with every page.
-const SearchDialog = dynamic(() => import('./search-dialog').then((module) => module.SearchDialog), { ssr: false })
+const SearchDialog = dynamic(
+  () => import('./search-dialog').then((module) => module.SearchDialog),
+  { ssr: false },
+)
 
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null
-  return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName))
+  return (
+    !!element &&
+    (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName))
+  )
 }
 
 /** The header's search button; `/` and Ctrl/⌘+K open the search dialog from anywhere. */
@@ -20,7 +26,12 @@ export function SearchButton() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const shortcut = (event.key === 'k' || event.key === 'K') && (event.metaKey || event.ctrlKey)
-      const slash = event.key === '/' && !event.metaKey && !event.ctrlKey && !event.altKey && !isTyping(event.target)
+      const slash =
+        event.key === '/' &&
+        !event.metaKey &&
+        !event.ctrlKey &&
+        !event.altKey &&
+        !isTyping(event.target)
       if (shortcut || slash) {
         event.preventDefault()
         setLoaded(true)

@@ -9,7 +9,11 @@ interface SearchDialogProps {
   onClose: () => void
 }
 
-type Status = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready'; hits: SearchHit[] } | { kind: 'error'; message: string }
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'ready'; hits: SearchHit[] }
+  | { kind: 'error'; message: string }
 
 /**
  * Full-text search over the exported site (pagefind). A modal <dialog>: focus stays inside,
@@ -37,8 +41,15 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
 
   useEffect(() => {
     loadPagefind()
-      .then(async (pagefind) => setCourses(Object.keys((await pagefind.filters()).course ?? {}).sort()))
-      .catch(() => setStatus({ kind: 'error', message: '搜索索引没有加载成功：请先运行 npm run build 生成 out/pagefind/。' }))
+      .then(async (pagefind) =>
+        setCourses(Object.keys((await pagefind.filters()).course ?? {}).sort()),
+      )
+      .catch(() =>
+        setStatus({
+          kind: 'error',
+          message: '搜索索引没有加载成功：请先运行 npm run build 生成 out/pagefind/。',
+        }),
+      )
   }, [])
 
   useEffect(() => {
@@ -51,14 +62,22 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
         const pagefind = await loadPagefind()
         const search = await pagefind.search(text, course ? { filters: { course } } : {})
         // Re-rank pagefind's best 30 by title, description and section; show 12.
-        const shaped = await Promise.all(search.results.slice(0, 30).map(async (result) => shapeResult(await result.data(), result.score)))
+        const shaped = await Promise.all(
+          search.results
+            .slice(0, 30)
+            .map(async (result) => shapeResult(await result.data(), result.score)),
+        )
         const hits = rerank(text, shaped).slice(0, 12)
         if (!cancelled) {
           setStatus({ kind: 'ready', hits })
           setActive(0)
         }
       } catch (error) {
-        if (!cancelled) setStatus({ kind: 'error', message: `搜索失败：${error instanceof Error ? error.message : String(error)}` })
+        if (!cancelled)
+          setStatus({
+            kind: 'error',
+            message: `搜索失败：${error instanceof Error ? error.message : String(error)}`,
+          })
       }
     }, 120)
     return () => {
@@ -105,7 +124,9 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
       onKeyDown={(event) => {
         // Keep Tab inside the dialog: the browser would otherwise move on to its own toolbar.
         if (event.key !== 'Tab' || !dialog.current) return
-        const focusable = [...dialog.current.querySelectorAll<HTMLElement>('input, select, button, [href]')].filter((element) => !element.hasAttribute('disabled'))
+        const focusable = [
+          ...dialog.current.querySelectorAll<HTMLElement>('input, select, button, [href]'),
+        ].filter((element) => !element.hasAttribute('disabled'))
         const first = focusable[0]
         const last = focusable.at(-1)
         if (event.shiftKey && document.activeElement === first) {
@@ -136,7 +157,12 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
             data-search-input
           />
           {courses.length > 1 && (
-            <select value={course} onChange={(event) => setCourse(event.target.value)} aria-label="按课程筛选" className="search-filter">
+            <select
+              value={course}
+              onChange={(event) => setCourse(event.target.value)}
+              aria-label="按课程筛选"
+              className="search-filter"
+            >
               <option value="">全部课程</option>
               {courses.map((name) => (
                 <option key={name} value={name}>
@@ -152,7 +178,13 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
         <p role="status" className="sr-only">
           {shown.kind === 'ready' ? `找到 ${hits.length} 个结果` : ''}
         </p>
-        <ul id={listId} role="listbox" aria-label="搜索结果" className="search-results" data-search-results>
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label="搜索结果"
+          className="search-results"
+          data-search-results
+        >
           {hits.map((hit, index) => (
             <li
               key={hit.url}
@@ -164,7 +196,9 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
               onClick={() => go(hit)}
               data-search-hit={hit.url}
             >
-              <p className="search-hit-meta">{[hit.course, hit.label].filter(Boolean).join(' · ')}</p>
+              <p className="search-hit-meta">
+                {[hit.course, hit.label].filter(Boolean).join(' · ')}
+              </p>
               <p className="search-hit-title">
                 {hit.title}
                 {hit.section && <span className="search-hit-section">{` › ${hit.section}`}</span>}
@@ -173,8 +207,14 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
             </li>
           ))}
         </ul>
-        {shown.kind === 'ready' && hits.length === 0 && <p className="p-4 text-sm text-[var(--muted-fg)]">没有找到相关内容。换个说法，或试试英文术语。</p>}
-        {shown.kind === 'error' && <p className="p-4 text-sm text-red-700 dark:text-red-300">{shown.message}</p>}
+        {shown.kind === 'ready' && hits.length === 0 && (
+          <p className="p-4 text-sm text-[var(--muted-fg)]">
+            没有找到相关内容。换个说法，或试试英文术语。
+          </p>
+        )}
+        {shown.kind === 'error' && (
+          <p className="p-4 text-sm text-red-700 dark:text-red-300">{shown.message}</p>
+        )}
         <p className="search-footer" aria-hidden="true">
           <kbd>↑</kbd>
           <kbd>↓</kbd> 选择 · <kbd>Enter</kbd> 打开 · <kbd>Esc</kbd> 关闭

@@ -12,8 +12,16 @@ export interface CodeMeta {
 const FLAGS = ['showLineNumbers', 'run'] as const
 
 /** Parses a fence's meta; unknown words are reported rather than ignored. */
-export function parseCodeMeta(meta: string | null | undefined): { meta: CodeMeta; problems: string[] } {
-  const result: CodeMeta = { title: undefined, highlightedLines: new Set(), showLineNumbers: false, run: false }
+export function parseCodeMeta(meta: string | null | undefined): {
+  meta: CodeMeta
+  problems: string[]
+} {
+  const result: CodeMeta = {
+    title: undefined,
+    highlightedLines: new Set(),
+    showLineNumbers: false,
+    run: false,
+  }
   const problems: string[] = []
   const token = /(\w[\w-]*)="([^"]*)"|(\w[\w-]*)='([^']*)'|\{([^}]*)\}|(\S+)/g
   for (const match of (meta ?? '').matchAll(token)) {
@@ -21,9 +29,15 @@ export function parseCodeMeta(meta: string | null | undefined): { meta: CodeMeta
     const name = key ?? singleKey
     if (name !== undefined) {
       if (name === 'title') result.title = doubleQuoted ?? singleQuoted
-      else problems.push(`unknown code meta ${name}=…; allowed: title="…", {1,3-5}, ${FLAGS.join(', ')}`)
+      else
+        problems.push(
+          `unknown code meta ${name}=…; allowed: title="…", {1,3-5}, ${FLAGS.join(', ')}`,
+        )
     } else if (ranges !== undefined) {
-      for (const range of ranges.split(',').map((part) => part.trim()).filter(Boolean)) {
+      for (const range of ranges
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)) {
         const bounds = /^(\d+)(?:-(\d+))?$/.exec(range)
         if (!bounds) {
           problems.push(`line range "{${ranges}}" must list numbers and ranges such as {1,3-5}`)
@@ -37,7 +51,9 @@ export function parseCodeMeta(meta: string | null | undefined): { meta: CodeMeta
     else if (word === 'run') result.run = true
     else {
       const suggestion = closestMatch(word!, [...FLAGS])
-      problems.push(`unknown code meta "${word}"${suggestion ? ` (did you mean ${suggestion}?)` : ''}; allowed: title="…", {1,3-5}, ${FLAGS.join(', ')}`)
+      problems.push(
+        `unknown code meta "${word}"${suggestion ? ` (did you mean ${suggestion}?)` : ''}; allowed: title="…", {1,3-5}, ${FLAGS.join(', ')}`,
+      )
     }
   }
   return { meta: result, problems }

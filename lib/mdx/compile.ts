@@ -13,7 +13,9 @@ const require = createRequire(import.meta.url)
 async function load(specs: PluginSpec[]): Promise<PluggableList> {
   return Promise.all(
     specs.map(async ([name, options]) => {
-      const imported = (await import(require.resolve(name, { paths: [process.cwd()] }))) as { default: unknown }
+      const imported = (await import(require.resolve(name, { paths: [process.cwd()] }))) as {
+        default: unknown
+      }
       const plugin = imported.default as PluggableList[number]
       return (options ? [plugin, options] : plugin) as PluggableList[number]
     }),
@@ -30,7 +32,10 @@ export async function compilePage(
   output: 'program' | 'function-body' = 'program',
 ): Promise<string> {
   const specs = pipelineSpecs(options)
-  const [remarkPlugins, rehypePlugins] = await Promise.all([load(specs.remarkPlugins), load(specs.rehypePlugins)])
+  const [remarkPlugins, rehypePlugins] = await Promise.all([
+    load(specs.remarkPlugins),
+    load(specs.rehypePlugins),
+  ])
   const vfile = new VFile({ path: file, value: fs.readFileSync(file, 'utf8') })
   try {
     const result = await compile(vfile, {
@@ -38,12 +43,19 @@ export async function compilePage(
       remarkPlugins,
       rehypePlugins,
       // `function-body` lets tests run the page with the site's components passed in.
-      ...(output === 'program' ? { providerImportSource: 'next-mdx-import-source-file' } : { outputFormat: 'function-body' as const }),
+      ...(output === 'program'
+        ? { providerImportSource: 'next-mdx-import-source-file' }
+        : { outputFormat: 'function-body' as const }),
     })
     return String(result)
   } catch (error) {
     // The parser reports syntax errors as VFileMessages (with `reason` and a place).
-    if (error && typeof error === 'object' && 'reason' in error && !(error instanceof ContentError)) {
+    if (
+      error &&
+      typeof error === 'object' &&
+      'reason' in error &&
+      !(error instanceof ContentError)
+    ) {
       throw new ContentError([syntaxProblem(file, error)])
     }
     throw error

@@ -16,11 +16,18 @@ const text = z.string().trim().min(1, 'must not be empty')
 
 export const componentPropSchemas = {
   Callout: z.strictObject({
-    type: z.enum(['note', 'tip', 'warning', 'danger']).optional().describe('Kind of admonition; defaults to note.'),
+    type: z
+      .enum(['note', 'tip', 'warning', 'danger'])
+      .optional()
+      .describe('Kind of admonition; defaults to note.'),
     title: text.optional().describe('Heading of the box; defaults to the kind, e.g. 注意.'),
   }),
   CodeTabs: z.strictObject({
-    group: text.optional().describe('Tab sets of one group share the reader\'s choice of language; all sets without a group share one.'),
+    group: text
+      .optional()
+      .describe(
+        "Tab sets of one group share the reader's choice of language; all sets without a group share one.",
+      ),
   }),
   Mermaid: z.strictObject({
     chart: text.describe('The diagram source in Mermaid syntax.'),
@@ -28,26 +35,46 @@ export const componentPropSchemas = {
     broken: z
       .boolean()
       .optional()
-      .describe('Declares a diagram that is wrong on purpose: it shows the error box, and the site checks expect it.'),
+      .describe(
+        'Declares a diagram that is wrong on purpose: it shows the error box, and the site checks expect it.',
+      ),
   }),
   Video: z
     .strictObject({
-      youtube: z.string().regex(YOUTUBE_ID_PATTERN, 'must be an 11-character YouTube video ID such as cQP8WApzIQQ').optional(),
-      bilibili: z.string().regex(BILIBILI_BVID_PATTERN, 'must be a Bilibili BV id such as BV1R7411t71W').optional(),
-      part: z.number().int().positive('must be 1 or more').optional().describe('Bilibili part (p=).'),
-      start: z.string().regex(START_TIME_PATTERN, 'must be seconds or mm:ss / h:mm:ss, e.g. 12:30').optional(),
+      youtube: z
+        .string()
+        .regex(YOUTUBE_ID_PATTERN, 'must be an 11-character YouTube video ID such as cQP8WApzIQQ')
+        .optional(),
+      bilibili: z
+        .string()
+        .regex(BILIBILI_BVID_PATTERN, 'must be a Bilibili BV id such as BV1R7411t71W')
+        .optional(),
+      part: z
+        .number()
+        .int()
+        .positive('must be 1 or more')
+        .optional()
+        .describe('Bilibili part (p=).'),
+      start: z
+        .string()
+        .regex(START_TIME_PATTERN, 'must be seconds or mm:ss / h:mm:ss, e.g. 12:30')
+        .optional(),
       link: z.url('must be a full http(s) URL').optional().describe('The official video page.'),
       title: text.optional().describe('What the video is; shown on the facade.'),
       duration: z.number().int().positive().optional().describe('Minutes, shown on the facade.'),
     })
-    .refine((props) => props.youtube || props.bilibili, { message: 'needs youtube or bilibili (or both)' }),
+    .refine((props) => props.youtube || props.bilibili, {
+      message: 'needs youtube or bilibili (or both)',
+    }),
   Exercise: z.strictObject({
     title: text.describe('What the exercise asks, in a few words.'),
     difficulty: z.enum(['easy', 'medium', 'hard']).describe('Shown as 简单 / 中等 / 困难.'),
   }),
   Hint: z.strictObject({ title: text.optional() }),
   Solution: z.strictObject({ title: text.optional() }),
-  Quiz: z.strictObject({ title: text.optional().describe('Heading of the question box; defaults to 自测.') }),
+  Quiz: z.strictObject({
+    title: text.optional().describe('Heading of the question box; defaults to 自测.'),
+  }),
   Choice: z.strictObject({ correct: z.boolean().optional().describe('Marks a right answer.') }),
   Explanation: z.strictObject({}),
   Paper: ReadingSchema,

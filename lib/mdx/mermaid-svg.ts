@@ -1,7 +1,8 @@
 import { renderMermaidSVG } from 'beautiful-mermaid'
 
 /** Diagram types the build-time renderer draws; others are drawn by mermaid in the browser. */
-const BUILD_TIME_TYPES = /^(?:graph|flowchart|sequenceDiagram|stateDiagram(?:-v2)?|classDiagram|erDiagram)\b/
+const BUILD_TIME_TYPES =
+  /^(?:graph|flowchart|sequenceDiagram|stateDiagram(?:-v2)?|classDiagram|erDiagram)\b/
 
 /** The first line that is not a comment or an `%%{init}%%` directive names the diagram type. */
 export function diagramType(chart: string): string {
@@ -23,16 +24,25 @@ export function renderDiagramSvg(chart: string, idPrefix: string): string | unde
   if (!BUILD_TIME_TYPES.test(diagramType(chart))) return undefined
   let svg: string
   try {
-    svg = renderMermaidSVG(chart, { bg: 'var(--diagram-bg)', fg: 'var(--diagram-fg)', transparent: true })
+    svg = renderMermaidSVG(chart, {
+      bg: 'var(--diagram-bg)',
+      fg: 'var(--diagram-fg)',
+      transparent: true,
+    })
   } catch {
     return undefined
   }
   const ids = [...svg.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!)
   svg = svg.replace(/<style>[\s\S]*?<\/style>/g, '')
   for (const id of new Set(ids)) {
-    svg = svg.replaceAll(`id="${id}"`, `id="${idPrefix}-${id}"`).replaceAll(`url(#${id})`, `url(#${idPrefix}-${id})`)
+    svg = svg
+      .replaceAll(`id="${id}"`, `id="${idPrefix}-${id}"`)
+      .replaceAll(`url(#${id})`, `url(#${idPrefix}-${id})`)
   }
   // Drop fixed pixel sizes so the diagram scales down on narrow screens (the viewBox keeps its
   // shape), but never grows past its natural width.
-  return svg.replace(/^<svg([^>]*?)\swidth="([\d.]+)"\sheight="([\d.]+)"([^>]*?)\sstyle="/, '<svg$1$4 style="max-width:$2px;')
+  return svg.replace(
+    /^<svg([^>]*?)\swidth="([\d.]+)"\sheight="([\d.]+)"([^>]*?)\sstyle="/,
+    '<svg$1$4 style="max-width:$2px;',
+  )
 }

@@ -38,5 +38,12 @@ export function pageContextOf(file: VFile): PageContext {
     ])
   }
   const site = getSite(options)
-  return { site, linkToDrafts: includeDrafts || page.lecture?.draft === true, contentDir, course: page.course, lecture: page.lecture, file: filePath }
+  return {
+    site,
+    linkToDrafts: includeDrafts || page.lecture?.draft === true,
+    contentDir,
+    course: page.course,
+    lecture: page.lecture,
+    file: filePath,
+  }
 }

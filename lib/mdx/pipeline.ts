@@ -43,6 +43,7 @@ export function pipelineSpecs(options: PipelineOptions = {}): PipelineSpecs {
       [local('rehype-raw-html')],
       ['rehype-katex', { strict: 'ignore' }],
       [local('rehype-katex-errors')],
+      [local('rehype-math-scroll')],
       [local('rehype-code'), { highlight: options.mode !== 'check' }],
       [local('rehype-heading-anchors')],
       [local('rehype-report-problems')],

@@ -1,7 +1,13 @@
 import type { Element, ElementContent, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
 import type { MdxJsxAttribute, MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx'
-import { bundledLanguages, bundledLanguagesAlias, createHighlighter, type Highlighter, type ShikiTransformer } from 'shiki'
+import {
+  bundledLanguages,
+  bundledLanguagesAlias,
+  createHighlighter,
+  type Highlighter,
+  type ShikiTransformer,
+} from 'shiki'
 import type { VFile } from 'vfile'
 import { visit } from 'unist-util-visit'
 import type { ContentProblem } from '../content/errors.ts'
@@ -17,13 +23,20 @@ export interface Options {
 const PLAIN_LANGUAGES = new Set(['', 'text', 'txt', 'plaintext', 'plain'])
 
 export function isKnownLanguage(language: string): boolean {
-  return PLAIN_LANGUAGES.has(language) || language in bundledLanguages || language in bundledLanguagesAlias
+  return (
+    PLAIN_LANGUAGES.has(language) ||
+    language in bundledLanguages ||
+    language in bundledLanguagesAlias
+  )
 }
 
 let highlighterPromise: Promise<Highlighter> | undefined
 
 function highlighter(): Promise<Highlighter> {
-  highlighterPromise ??= createHighlighter({ themes: [CODE_THEMES.light, CODE_THEMES.dark], langs: [] })
+  highlighterPromise ??= createHighlighter({
+    themes: [CODE_THEMES.light, CODE_THEMES.dark],
+    langs: [],
+  })
   return highlighterPromise
 }
 
@@ -31,7 +44,10 @@ function highlighter(): Promise<Highlighter> {
 function transformerFor(meta: CodeMeta): ShikiTransformer {
   return {
     pre(node) {
-      node.properties = { tabIndex: 0, ...(meta.showLineNumbers ? { 'data-line-numbers': '' } : {}) }
+      node.properties = {
+        tabIndex: 0,
+        ...(meta.showLineNumbers ? { 'data-line-numbers': '' } : {}),
+      }
     },
     line(node, line) {
       if (meta.highlightedLines.has(line)) node.properties['data-highlighted'] = ''
@@ -55,7 +71,12 @@ function plainPre(code: string, meta: CodeMeta): Element {
     if (index > 0) lines.push({ type: 'text', value: '\n' })
     const properties: Element['properties'] = { className: ['line'] }
     if (meta.highlightedLines.has(index + 1)) properties['data-highlighted'] = ''
-    lines.push({ type: 'element', tagName: 'span', properties, children: text ? [{ type: 'text', value: text }] : [] })
+    lines.push({
+      type: 'element',
+      tagName: 'span',
+      properties,
+      children: text ? [{ type: 'text', value: text }] : [],
+    })
   })
   return {
     type: 'element',
@@ -86,15 +107,25 @@ export default function rehypeCode(options: Options = {}) {
     const problems: ContentProblem[] = []
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'pre' || index === undefined || !parent) return
-      const code = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code')
+      const code = node.children.find(
+        (child): child is Element => child.type === 'element' && child.tagName === 'code',
+      )
       if (!code) return
       const classes = (code.properties.className as string[] | undefined) ?? []
-      const language = (classes.find((name) => name.startsWith('language-'))?.slice('language-'.length) ?? '').toLowerCase()
+      const language = (
+        classes.find((name) => name.startsWith('language-'))?.slice('language-'.length) ?? ''
+      ).toLowerCase()
       const rawMeta = (code.data as { meta?: string } | undefined)?.meta
       const parsed = parseCodeMeta(rawMeta)
       const position = node.position?.start
       for (const problem of parsed.problems) {
-        problems.push({ file: file.path, line: position?.line, column: position?.column, message: problem, hint: 'Meta goes after the language: ```go title="main.go" {3-5} showLineNumbers' })
+        problems.push({
+          file: file.path,
+          line: position?.line,
+          column: position?.column,
+          message: problem,
+          hint: 'Meta goes after the language: ```go title="main.go" {3-5} showLineNumbers',
+        })
       }
       if (!isKnownLanguage(language)) {
         problems.push({
@@ -105,7 +136,14 @@ export default function rehypeCode(options: Options = {}) {
           hint: 'Use a language shiki knows (go, python, bash, json, yaml, sql, …) or text for plain text.',
         })
       }
-      blocks.push({ node, parent, index, language, code: toString(code).replace(/\n$/, ''), meta: parsed.meta })
+      blocks.push({
+        node,
+        parent,
+        index,
+        language,
+        code: toString(code).replace(/\n$/, ''),
+        meta: parsed.meta,
+      })
       return 'skip'
     })
     recordProblems(file, problems)
@@ -123,8 +161,11 @@ export default function rehypeCode(options: Options = {}) {
         })
         pre = highlighted.children[0] as Element
       }
-      const attributes: MdxJsxAttribute[] = [{ type: 'mdxJsxAttribute', name: 'language', value: block.language || 'text' }]
-      if (block.meta.title) attributes.push({ type: 'mdxJsxAttribute', name: 'title', value: block.meta.title })
+      const attributes: MdxJsxAttribute[] = [
+        { type: 'mdxJsxAttribute', name: 'language', value: block.language || 'text' },
+      ]
+      if (block.meta.title)
+        attributes.push({ type: 'mdxJsxAttribute', name: 'title', value: block.meta.title })
       const wrapper: MdxJsxFlowElementHast = {
         type: 'mdxJsxFlowElement',
         name: 'CodeBlock',

@@ -18,8 +18,18 @@ export default function rehypeHeadingAnchors() {
         tagName: 'a',
         properties: { href: `#${node.properties.id}`, className: ['heading-anchor'] },
         children: [
-          { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
-          { type: 'element', tagName: 'span', properties: { className: ['sr-only'] }, children: [{ type: 'text', value: `链接到「${text}」` }] },
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: { ariaHidden: 'true' },
+            children: [{ type: 'text', value: '#' }],
+          },
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: { className: ['sr-only'] },
+            children: [{ type: 'text', value: `链接到「${text}」` }],
+          },
         ],
       })
       return 'skip'

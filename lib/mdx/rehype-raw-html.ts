@@ -4,7 +4,13 @@ import type { VFile } from 'vfile'
 import { visit } from 'unist-util-visit'
 
 /** MDX node types that must pass through the HTML re-parse untouched. */
-const MDX_NODE_TYPES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm']
+const MDX_NODE_TYPES = [
+  'mdxFlowExpression',
+  'mdxJsxFlowElement',
+  'mdxJsxTextElement',
+  'mdxTextExpression',
+  'mdxjsEsm',
+]
 
 /**
  * Plain `.md` lectures may contain raw HTML, as notes repositories do (`<details>`, `<br>`,

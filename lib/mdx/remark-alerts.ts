@@ -21,7 +21,10 @@ export default function remarkAlerts() {
   return (tree: Root) => {
     visit(tree, 'blockquote', (node: Blockquote, index, parent) => {
       const first = node.children[0]
-      const text = first?.type === 'paragraph' && first.children[0]?.type === 'text' ? first.children[0] : undefined
+      const text =
+        first?.type === 'paragraph' && first.children[0]?.type === 'text'
+          ? first.children[0]
+          : undefined
       const match = text ? MARKER.exec(text.value) : null
       if (!match || !parent || index === undefined || !text) return
       const alert = ALERTS[match[1]!.toUpperCase()]!
@@ -34,7 +37,9 @@ export default function remarkAlerts() {
         name: 'Callout',
         attributes: [
           { type: 'mdxJsxAttribute', name: 'type', value: alert.type },
-          ...(alert.title ? [{ type: 'mdxJsxAttribute' as const, name: 'title', value: alert.title }] : []),
+          ...(alert.title
+            ? [{ type: 'mdxJsxAttribute' as const, name: 'title', value: alert.title }]
+            : []),
         ],
         children: node.children,
         position: node.position,

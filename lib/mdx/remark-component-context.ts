@@ -20,14 +20,22 @@ export default function remarkComponentContext() {
       if (node.name === 'Exercise') {
         exercises++
         node.attributes.push(
-          { type: 'mdxJsxAttribute', name: 'number', value: lectureNumber ? `${lectureNumber}.${exercises}` : String(exercises) },
+          {
+            type: 'mdxJsxAttribute',
+            name: 'number',
+            value: lectureNumber ? `${lectureNumber}.${exercises}` : String(exercises),
+          },
           { type: 'mdxJsxAttribute', name: 'anchor', value: exerciseAnchor(exercises) },
         )
       } else if (node.name === 'Quiz') {
         quizzes++
         node.attributes.push({ type: 'mdxJsxAttribute', name: 'anchor', value: `quiz-${quizzes}` })
       } else if (node.name === 'Video') {
-        node.attributes.push({ type: 'mdxJsxAttribute', name: 'language', value: context.course.language })
+        node.attributes.push({
+          type: 'mdxJsxAttribute',
+          name: 'language',
+          value: context.course.language,
+        })
       }
     })
   }

@@ -19,12 +19,18 @@ export default function remarkLiftComponents() {
   return (tree: Root) => {
     visit(tree, 'paragraph', (node: Paragraph, index, parent) => {
       if (!parent || index === undefined) return
-      if (!node.children.some((child) => child.type === 'mdxJsxTextElement' && names.has(child.name ?? ''))) return
+      if (
+        !node.children.some(
+          (child) => child.type === 'mdxJsxTextElement' && names.has(child.name ?? ''),
+        )
+      )
+        return
       const replacement: RootContent[] = []
       let run: PhrasingContent[] = []
       const flush = () => {
         while (run[0]?.type === 'text' && run[0].value.trim() === '') run.shift()
-        while (run.at(-1)?.type === 'text' && (run.at(-1) as { value: string }).value.trim() === '') run.pop()
+        while (run.at(-1)?.type === 'text' && (run.at(-1) as { value: string }).value.trim() === '')
+          run.pop()
         if (run.length > 0) {
           const first = run[0]
           if (first?.type === 'text') first.value = first.value.replace(/^\s+/, '')
@@ -41,7 +47,8 @@ export default function remarkLiftComponents() {
             type: 'mdxJsxFlowElement',
             name: child.name,
             attributes: child.attributes,
-            children: child.children.length > 0 ? [{ type: 'paragraph', children: child.children }] : [],
+            children:
+              child.children.length > 0 ? [{ type: 'paragraph', children: child.children }] : [],
             position: child.position,
           }
           replacement.push(lifted)

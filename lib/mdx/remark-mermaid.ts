@@ -13,11 +13,15 @@ export interface Options {
 
 /** The `chart` prop, written as a string or as a template literal. */
 function chartOf(node: MdxJsxFlowElement): string | undefined {
-  const attribute = node.attributes.find((candidate): candidate is MdxJsxAttribute => candidate.type === 'mdxJsxAttribute' && candidate.name === 'chart')
+  const attribute = node.attributes.find(
+    (candidate): candidate is MdxJsxAttribute =>
+      candidate.type === 'mdxJsxAttribute' && candidate.name === 'chart',
+  )
   if (typeof attribute?.value === 'string') return attribute.value
   const program = attribute?.value?.data?.estree
   const statement = program?.body[0]
-  const evaluated = statement?.type === 'ExpressionStatement' ? literalValue(statement.expression) : undefined
+  const evaluated =
+    statement?.type === 'ExpressionStatement' ? literalValue(statement.expression) : undefined
   return evaluated?.ok && typeof evaluated.value === 'string' ? evaluated.value : undefined
 }
 
@@ -33,9 +37,19 @@ export default function remarkMermaid(options: Options = {}) {
     visit(tree, (node, index, parent) => {
       let element: MdxJsxFlowElement | undefined
       if (node.type === 'code' && node.lang === 'mermaid' && parent && index !== undefined) {
-        element = { type: 'mdxJsxFlowElement', name: 'Mermaid', attributes: [{ type: 'mdxJsxAttribute', name: 'chart', value: node.value }], children: [], position: node.position }
+        element = {
+          type: 'mdxJsxFlowElement',
+          name: 'Mermaid',
+          attributes: [{ type: 'mdxJsxAttribute', name: 'chart', value: node.value }],
+          children: [],
+          position: node.position,
+        }
         parent.children[index] = element
-      } else if (isJsxElement(node) && node.name === 'Mermaid' && node.type === 'mdxJsxFlowElement') {
+      } else if (
+        isJsxElement(node) &&
+        node.name === 'Mermaid' &&
+        node.type === 'mdxJsxFlowElement'
+      ) {
         element = node
       }
       if (!element) return
@@ -43,11 +57,16 @@ export default function remarkMermaid(options: Options = {}) {
       const chart = chartOf(element)
       if (chart === undefined) return
       if (!stringAttribute(element, 'chart')) {
-        element.attributes = element.attributes.filter((attribute) => attribute.type !== 'mdxJsxAttribute' || attribute.name !== 'chart')
+        element.attributes = element.attributes.filter(
+          (attribute) => attribute.type !== 'mdxJsxAttribute' || attribute.name !== 'chart',
+        )
         element.attributes.push({ type: 'mdxJsxAttribute', name: 'chart', value: chart })
       }
-      const declaredBroken = element.attributes.some((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'broken')
-      const svg = render && !declaredBroken ? renderDiagramSvg(chart, `${prefix}-${count}`) : undefined
+      const declaredBroken = element.attributes.some(
+        (attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'broken',
+      )
+      const svg =
+        render && !declaredBroken ? renderDiagramSvg(chart, `${prefix}-${count}`) : undefined
       if (svg) element.attributes.push({ type: 'mdxJsxAttribute', name: 'svg', value: svg })
     })
   }

@@ -45,10 +45,23 @@ export default function remarkSiteLinks(options: Options = {}) {
       linkToDrafts: context.linkToDrafts,
     }
     const problems: ContentProblem[] = []
-    const fail = (node: { position?: { start: { line: number; column: number } } }, message: string, hint: string) =>
-      problems.push({ file: context.file, line: node.position?.start.line, column: node.position?.start.column, message, hint })
+    const fail = (
+      node: { position?: { start: { line: number; column: number } } },
+      message: string,
+      hint: string,
+    ) =>
+      problems.push({
+        file: context.file,
+        line: node.position?.start.line,
+        column: node.position?.start.column,
+        message,
+        hint,
+      })
 
-    const resolveLinkUrl = (node: { position?: { start: { line: number; column: number } } }, url: string) => {
+    const resolveLinkUrl = (
+      node: { position?: { start: { line: number; column: number } } },
+      url: string,
+    ) => {
       const result = resolveLink(url, source)
       if (result.kind === 'error') {
         fail(node, `${result.message} (in "${url}")`, result.hint)
@@ -57,17 +70,35 @@ export default function remarkSiteLinks(options: Options = {}) {
       return result.url
     }
 
-    const resolveImage = (node: { position?: { start: { line: number; column: number } } }, url: string, alt: string | undefined) => {
+    const resolveImage = (
+      node: { position?: { start: { line: number; column: number } } },
+      url: string,
+      alt: string | undefined,
+    ) => {
       if (alt === undefined || alt.trim() === '') {
-        fail(node, `image "${url}" has no alt text`, 'Describe the image for readers who cannot see it: ![what it shows](./images/x.png).')
+        fail(
+          node,
+          `image "${url}" has no alt text`,
+          'Describe the image for readers who cannot see it: ![what it shows](./images/x.png).',
+        )
       }
       const result = resolveLink(url, source)
       if (result.kind === 'external') {
-        fail(node, `remote image "${url}"`, 'Images load from the site itself: save the file under content/<course>/images/ and link it relatively.')
+        fail(
+          node,
+          `remote image "${url}"`,
+          'Images load from the site itself: save the file under content/<course>/images/ and link it relatively.',
+        )
         return { url }
       }
       if (result.kind !== 'asset') {
-        fail(node, result.kind === 'error' ? `missing image: ${result.message.replace(/^broken link: /, '')}` : `"${url}" is not an image file`, `Put images in content/${context.course.slug}/images/ and write ./images/<name>.`)
+        fail(
+          node,
+          result.kind === 'error'
+            ? `missing image: ${result.message.replace(/^broken link: /, '')}`
+            : `"${url}" is not an image file`,
+          `Put images in content/${context.course.slug}/images/ and write ./images/<name>.`,
+        )
         return { url }
       }
       return { url: result.url, size: result.file ? dimensionsOf(result.file) : undefined }
@@ -79,7 +110,10 @@ export default function remarkSiteLinks(options: Options = {}) {
       } else if (node.type === 'image') {
         const { url, size } = resolveImage(node, node.url, node.alt ?? undefined)
         node.url = url
-        node.data = { ...node.data, hProperties: { ...node.data?.hProperties, ...size, loading: 'lazy', decoding: 'async' } }
+        node.data = {
+          ...node.data,
+          hProperties: { ...node.data?.hProperties, ...size, loading: 'lazy', decoding: 'async' },
+        }
       } else if (isJsxElement(node)) {
         for (const attribute of node.attributes) {
           if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') continue

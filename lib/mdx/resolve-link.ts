@@ -49,43 +49,81 @@ function anchorProblem(target: PageTarget, hash: string): LinkResolution {
   return {
     kind: 'error',
     message: `broken link: ${target.label} has no heading or exercise with the anchor "#${hash}"`,
-    hint: known.length > 0 ? `Anchors there include: ${known.join(', ')}.` : 'That page has no headings to link to.',
+    hint:
+      known.length > 0
+        ? `Anchors there include: ${known.join(', ')}.`
+        : 'That page has no headings to link to.',
   }
 }
 
-function pageResult(target: PageTarget, hash: string | undefined, basePath: string): LinkResolution {
-  if (hash !== undefined && hash !== '' && !target.anchors.has(hash)) return anchorProblem(target, hash)
+function pageResult(
+  target: PageTarget,
+  hash: string | undefined,
+  basePath: string,
+): LinkResolution {
+  if (hash !== undefined && hash !== '' && !target.anchors.has(hash))
+    return anchorProblem(target, hash)
   return { kind: 'page', url: `${basePath}${target.path}${hash ? `#${hash}` : ''}` }
 }
 
 function courseHome(course: Course): PageTarget {
-  return { path: coursePath(course.slug), anchors: course.overview?.anchors ?? new Set(), label: `the home of ${course.slug}` }
+  return {
+    path: coursePath(course.slug),
+    anchors: course.overview?.anchors ?? new Set(),
+    label: `the home of ${course.slug}`,
+  }
 }
 
 /** Finds the page at a site path such as `/distributed-systems/lecture-05/`. */
-function pageAtSitePath(site: Site, sitePath: string, linkToDrafts: boolean): PageTarget | undefined {
+function pageAtSitePath(
+  site: Site,
+  sitePath: string,
+  linkToDrafts: boolean,
+): PageTarget | undefined {
   const segments = sitePath.split('/').filter(Boolean)
-  if (segments.length === 0) return { path: catalogPath(), anchors: new Set(), label: 'the catalog' }
+  if (segments.length === 0)
+    return { path: catalogPath(), anchors: new Set(), label: 'the catalog' }
   const course = site.courses.find((candidate) => candidate.slug === segments[0])
   if (!course) return undefined
   if (segments.length === 1) return courseHome(course)
   const lecture =
-    segments.length === 2 ? course.lectures.find((candidate) => candidate.slug === segments[1] && (linkToDrafts || !candidate.draft)) : undefined
-  return lecture && { path: lecture.path, anchors: lecture.anchors, label: `${course.slug}/${lecture.slug}` }
+    segments.length === 2
+      ? course.lectures.find(
+          (candidate) => candidate.slug === segments[1] && (linkToDrafts || !candidate.draft),
+        )
+      : undefined
+  return (
+    lecture && {
+      path: lecture.path,
+      anchors: lecture.anchors,
+      label: `${course.slug}/${lecture.slug}`,
+    }
+  )
 }
 
 /** Finds the page written as a source file, such as `content/distributed-systems/lecture-05.mdx`. */
 function pageAtFile(site: Site, file: string, linkToDrafts: boolean): PageTarget | undefined {
   for (const course of site.courses) {
     if (course.overview?.file === file) return courseHome(course)
-    const lecture = course.lectures.find((candidate) => candidate.file === file && (linkToDrafts || !candidate.draft))
-    if (lecture) return { path: lecturePath(course.slug, lecture.slug), anchors: lecture.anchors, label: lecture.contentPath }
+    const lecture = course.lectures.find(
+      (candidate) => candidate.file === file && (linkToDrafts || !candidate.draft),
+    )
+    if (lecture)
+      return {
+        path: lecturePath(course.slug, lecture.slug),
+        anchors: lecture.anchors,
+        label: lecture.contentPath,
+      }
   }
   return undefined
 }
 
 /** An asset inside `content/<course>/images/`, returned as its site path. */
-function assetAtFile(site: Site, contentDir: string, file: string): { url: string; file: string } | undefined {
+function assetAtFile(
+  site: Site,
+  contentDir: string,
+  file: string,
+): { url: string; file: string } | undefined {
   const relative = path.relative(contentDir, file).split(path.sep)
   const [courseSlug, folder] = relative
   if (relative.length < 3 || folder !== ASSET_FOLDER) return undefined
@@ -105,7 +143,12 @@ export function resolveLink(url: string, source: LinkSource): LinkResolution {
   const here = { path: '', anchors: source.anchors, label: 'this page' }
 
   if (target === '') {
-    if (!hash) return { kind: 'error', message: 'empty link', hint: 'Write a page, an anchor (#…) or a URL.' }
+    if (!hash)
+      return {
+        kind: 'error',
+        message: 'empty link',
+        hint: 'Write a page, an anchor (#…) or a URL.',
+      }
     if (!source.anchors.has(hash)) return anchorProblem(here, hash)
     return { kind: 'anchor', url: `#${hash}` }
   }
@@ -115,7 +158,11 @@ export function resolveLink(url: string, source: LinkSource): LinkResolution {
     const decoded = safeDecode(withoutQuery)
     const segments = decoded.split('/').filter(Boolean)
     if (segments[1] === ASSET_FOLDER) {
-      const asset = assetAtFile(source.site, source.contentDir, path.join(source.contentDir, ...segments))
+      const asset = assetAtFile(
+        source.site,
+        source.contentDir,
+        path.join(source.contentDir, ...segments),
+      )
       if (asset) return { kind: 'asset', url: `${source.basePath}${asset.url}`, file: asset.file }
     } else {
       const page = pageAtSitePath(source.site, decoded, source.linkToDrafts)
@@ -136,12 +183,18 @@ export function resolveLink(url: string, source: LinkSource): LinkResolution {
 
   const shown = path.relative(source.contentDir, file)
   if (!source.linkToDrafts && pageAtFile(source.site, file, true)) {
-    return { kind: 'error', message: `broken link: content/${shown} is a draft, left out of production builds`, hint: 'Publish it (remove draft: true) or remove the link.' }
+    return {
+      kind: 'error',
+      message: `broken link: content/${shown} is a draft, left out of production builds`,
+      hint: 'Publish it (remove draft: true) or remove the link.',
+    }
   }
   const missing = !fs.existsSync(file)
   return {
     kind: 'error',
-    message: missing ? `broken link: content/${shown} does not exist` : `broken link: content/${shown} is not a page or an asset`,
+    message: missing
+      ? `broken link: content/${shown} does not exist`
+      : `broken link: content/${shown} is not a page or an asset`,
     hint: /\.mdx?$/.test(target)
       ? 'Link a lecture or overview of a course, as a relative path such as ./lecture-05.mdx or ../system-design/week-01.mdx.'
       : `Pages are .md/.mdx files listed in course.yaml; assets live in content/<course>/${ASSET_FOLDER}/.`,

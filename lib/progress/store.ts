@@ -33,22 +33,35 @@ export function emptyProgress(): Progress {
   return { version: PROGRESS_VERSION, courses: {} }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
-const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value))
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isTime = (value: unknown): value is string =>
+  typeof value === 'string' && !Number.isNaN(Date.parse(value))
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 function cleanCourse(raw: unknown): CourseProgress {
   const course: CourseProgress = { completed: {}, checklist: {} }
   if (!isRecord(raw)) return course
   if (isRecord(raw.completed)) {
-    for (const [lecture, time] of Object.entries(raw.completed)) if (SLUG.test(lecture) && isTime(time)) course.completed[lecture] = time
+    for (const [lecture, time] of Object.entries(raw.completed))
+      if (SLUG.test(lecture) && isTime(time)) course.completed[lecture] = time
   }
   if (isRecord(raw.checklist)) {
-    for (const [key, ticked] of Object.entries(raw.checklist)) if (ticked === true) course.checklist[key] = true
+    for (const [key, ticked] of Object.entries(raw.checklist))
+      if (ticked === true) course.checklist[key] = true
   }
   const last = raw.last
-  if (isRecord(last) && typeof last.lecture === 'string' && SLUG.test(last.lecture) && isTime(last.at)) {
-    course.last = { lecture: last.lecture, at: last.at, ...(typeof last.section === 'string' ? { section: last.section } : {}) }
+  if (
+    isRecord(last) &&
+    typeof last.lecture === 'string' &&
+    SLUG.test(last.lecture) &&
+    isTime(last.at)
+  ) {
+    course.last = {
+      lecture: last.lecture,
+      at: last.at,
+      ...(typeof last.section === 'string' ? { section: last.section } : {}),
+    }
   }
   return course
 }
@@ -57,7 +70,10 @@ function cleanCourse(raw: unknown): CourseProgress {
  * Reads stored progress. Version 1 (`{ completed: { "course/lecture": true } }`, the first
  * format) is migrated; anything unreadable yields empty progress and a console warning.
  */
-export function parseProgress(text: string | null, warn: (message: string) => void = console.warn): Progress {
+export function parseProgress(
+  text: string | null,
+  warn: (message: string) => void = console.warn,
+): Progress {
   if (text === null || text === '') return emptyProgress()
   let raw: unknown
   try {
@@ -82,7 +98,8 @@ export function parseProgress(text: string | null, warn: (message: string) => vo
     return emptyProgress()
   }
   const progress = emptyProgress()
-  for (const [course, entry] of Object.entries(raw.courses)) if (SLUG.test(course)) progress.courses[course] = cleanCourse(entry)
+  for (const [course, entry] of Object.entries(raw.courses))
+    if (SLUG.test(course)) progress.courses[course] = cleanCourse(entry)
   return progress
 }
 
@@ -90,15 +107,28 @@ function courseOf(progress: Progress, course: string): CourseProgress {
   return progress.courses[course] ?? { completed: {}, checklist: {} }
 }
 
-function withCourse(progress: Progress, course: string, update: (entry: CourseProgress) => CourseProgress): Progress {
-  return { ...progress, courses: { ...progress.courses, [course]: update(courseOf(progress, course)) } }
+function withCourse(
+  progress: Progress,
+  course: string,
+  update: (entry: CourseProgress) => CourseProgress,
+): Progress {
+  return {
+    ...progress,
+    courses: { ...progress.courses, [course]: update(courseOf(progress, course)) },
+  }
 }
 
 export function isComplete(progress: Progress, course: string, lecture: string): boolean {
   return lecture in courseOf(progress, course).completed
 }
 
-export function setComplete(progress: Progress, course: string, lecture: string, complete: boolean, now = new Date()): Progress {
+export function setComplete(
+  progress: Progress,
+  course: string,
+  lecture: string,
+  complete: boolean,
+  now = new Date(),
+): Progress {
   return withCourse(progress, course, (entry) => {
     const completed = { ...entry.completed }
     if (complete) completed[lecture] = now.toISOString()
@@ -107,8 +137,17 @@ export function setComplete(progress: Progress, course: string, lecture: string,
   })
 }
 
-export function setLastRead(progress: Progress, course: string, lecture: string, section: string | undefined, now = new Date()): Progress {
-  return withCourse(progress, course, (entry) => ({ ...entry, last: { lecture, ...(section ? { section } : {}), at: now.toISOString() } }))
+export function setLastRead(
+  progress: Progress,
+  course: string,
+  lecture: string,
+  section: string | undefined,
+  now = new Date(),
+): Progress {
+  return withCourse(progress, course, (entry) => ({
+    ...entry,
+    last: { lecture, ...(section ? { section } : {}), at: now.toISOString() },
+  }))
 }
 
 export function lastRead(progress: Progress, course: string): LastRead | undefined {
@@ -125,7 +164,12 @@ export function isTicked(progress: Progress, course: string, key: string): boole
   return courseOf(progress, course).checklist[key] === true
 }
 
-export function setTicked(progress: Progress, course: string, key: string, ticked: boolean): Progress {
+export function setTicked(
+  progress: Progress,
+  course: string,
+  key: string,
+  ticked: boolean,
+): Progress {
   return withCourse(progress, course, (entry) => {
     const checklist = { ...entry.checklist }
     if (ticked) checklist[key] = true

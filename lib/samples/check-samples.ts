@@ -28,7 +28,10 @@ export function isWholeGoFile(code: string): boolean {
 export function compareOutput(sample: CodeSample, actual: string): string | undefined {
   const expected = sample.expectedOutput
   if (!expected) return undefined
-  const got = actual.replace(/\s+$/, '').split('\n').map((line) => line.trimEnd())
+  const got = actual
+    .replace(/\s+$/, '')
+    .split('\n')
+    .map((line) => line.trimEnd())
   const want = expected.map((line) => line.trimEnd())
   const normalize = (lines: string[]) => (sample.unordered ? [...lines].sort() : lines).join('\n')
   if (normalize(got) === normalize(want)) return undefined
@@ -54,7 +57,14 @@ export function checkGoSamples(samples: CodeSample[]): SampleReport {
   if (whole.length === 0) return { checked: 0, ran: 0, failures }
 
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'go-samples-'))
-  const env = { ...process.env, GO111MODULE: 'on', GOFLAGS: '-mod=mod', GOPROXY: 'off', GOWORK: 'off', CGO_ENABLED: '0' }
+  const env = {
+    ...process.env,
+    GO111MODULE: 'on',
+    GOFLAGS: '-mod=mod',
+    GOPROXY: 'off',
+    GOWORK: 'off',
+    CGO_ENABLED: '0',
+  }
   try {
     fs.writeFileSync(path.join(root, 'go.mod'), 'module samples\n\ngo 1.19\n')
     whole.forEach((sample, index) => {
@@ -87,13 +97,20 @@ export function checkGoSamples(samples: CodeSample[]): SampleReport {
     }
     for (const tool of ['vet', 'build'] as const) {
       // `-o dir/` keeps go build from writing a binary named like a sample folder.
-      const args = tool === 'build' ? ['build', '-o', path.join(root, 'bin') + path.sep, './...'] : ['vet', './...']
+      const args =
+        tool === 'build'
+          ? ['build', '-o', path.join(root, 'bin') + path.sep, './...']
+          : ['vet', './...']
       const result = spawnSync('go', args, { cwd: root, env, encoding: 'utf8' })
       if (result.status !== 0) {
         const before = failures.length
         report(`${result.stdout}\n${result.stderr}`, tool)
         if (failures.length === before) {
-          failures.push({ file: whole[0]!.file, line: 0, message: `go ${tool} failed: ${result.stderr.trim()}` })
+          failures.push({
+            file: whole[0]!.file,
+            line: 0,
+            message: `go ${tool} failed: ${result.stderr.trim()}`,
+          })
           return { checked: whole.length, ran: 0, failures }
         }
         // vet already type-checks: build only what vet passed.
@@ -110,11 +127,16 @@ export function checkGoSamples(samples: CodeSample[]): SampleReport {
       ran++
       if (result.error || result.status !== 0) {
         const reason = result.error ? String(result.error.message) : `exit status ${result.status}`
-        failures.push({ file: sample.file, line: sample.line, message: `go run failed (${reason}): ${result.stderr.trim().split('\n').slice(0, 5).join(' | ')}` })
+        failures.push({
+          file: sample.file,
+          line: sample.line,
+          message: `go run failed (${reason}): ${result.stderr.trim().split('\n').slice(0, 5).join(' | ')}`,
+        })
         return
       }
       const difference = compareOutput(sample, result.stdout)
-      if (difference) failures.push({ file: sample.file, line: sample.line, message: `go run: ${difference}` })
+      if (difference)
+        failures.push({ file: sample.file, line: sample.line, message: `go run: ${difference}` })
     })
     return { checked: whole.length, ran, failures }
   } finally {
@@ -130,10 +152,16 @@ export function checkPythonSamples(samples: CodeSample[]): SampleReport {
   const runnable = samples.filter((sample) => sample.run || sample.expectedOutput)
   const failures: SampleFailure[] = []
   for (const sample of runnable) {
-    const result = spawnSync('python3', ['-I', '-'], { input: sample.code, encoding: 'utf8', timeout: RUN_TIMEOUT_MS })
+    const result = spawnSync('python3', ['-I', '-'], {
+      input: sample.code,
+      encoding: 'utf8',
+      timeout: RUN_TIMEOUT_MS,
+    })
     if (result.error || result.status !== 0) {
       const traceback = result.stderr.trim().split('\n')
-      const lineMatch = /line (\d+)/.exec(traceback.findLast((line) => /File "<stdin>", line \d+/.test(line)) ?? '')
+      const lineMatch = /line (\d+)/.exec(
+        traceback.findLast((line) => /File "<stdin>", line \d+/.test(line)) ?? '',
+      )
       failures.push({
         file: sample.file,
         line: sample.line + (lineMatch ? Number(lineMatch[1]) : 0),
@@ -142,7 +170,8 @@ export function checkPythonSamples(samples: CodeSample[]): SampleReport {
       continue
     }
     const difference = compareOutput(sample, result.stdout)
-    if (difference) failures.push({ file: sample.file, line: sample.line, message: `python3: ${difference}` })
+    if (difference)
+      failures.push({ file: sample.file, line: sample.line, message: `python3: ${difference}` })
   }
   return { checked: runnable.length, ran: runnable.length, failures }
 }

@@ -21,7 +21,10 @@ export interface CodeSample {
 }
 
 /** Reads the trailing `// Output:` comment block, as Go example tests write it. */
-export function expectedOutputOf(code: string, commentPrefix: string): { lines: string[] | undefined; unordered: boolean } {
+export function expectedOutputOf(
+  code: string,
+  commentPrefix: string,
+): { lines: string[] | undefined; unordered: boolean } {
   const lines = code.split('\n')
   const escaped = commentPrefix.replace(/[/]/g, '\\/')
   const marker = new RegExp(`^\\s*${escaped}\\s*(Unordered output|Output):\\s*(.*)$`, 'i')
@@ -74,18 +77,29 @@ export function extractDiagrams(file: string): DiagramSource[] {
   const diagrams: DiagramSource[] = []
   visit(tree, (node) => {
     const line = node.position?.start.line ?? 0
-    if (node.type === 'code' && node.lang === 'mermaid') diagrams.push({ file, line, chart: node.value, broken: false })
-    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Mermaid') {
+    if (node.type === 'code' && node.lang === 'mermaid')
+      diagrams.push({ file, line, chart: node.value, broken: false })
+    if (
+      (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
+      node.name === 'Mermaid'
+    ) {
       let chart: string | undefined
       let broken = false
       for (const attribute of node.attributes) {
         if (attribute.type !== 'mdxJsxAttribute') continue
-        if (attribute.name === 'broken') broken = attribute.value === null || attribute.value === undefined || typeof attribute.value !== 'string'
+        if (attribute.name === 'broken')
+          broken =
+            attribute.value === null ||
+            attribute.value === undefined ||
+            typeof attribute.value !== 'string'
         if (attribute.name !== 'chart') continue
         if (typeof attribute.value === 'string') chart = attribute.value
         else {
           const statement = attribute.value?.data?.estree?.body[0]
-          const evaluated = statement?.type === 'ExpressionStatement' ? literalValue(statement.expression) : undefined
+          const evaluated =
+            statement?.type === 'ExpressionStatement'
+              ? literalValue(statement.expression)
+              : undefined
           if (evaluated?.ok && typeof evaluated.value === 'string') chart = evaluated.value
         }
       }

@@ -10,10 +10,13 @@ describe.skipIf(skipBrowser)('the page checker catches every kind of break', () 
   let server: RunningServer
   let browser: Browser
   let context: BrowserContext
-  const check = (name: string) => checkPage(context, `${server.url}/${name}`, { origin: new URL(server.url).origin })
+  const check = (name: string) =>
+    checkPage(context, `${server.url}/${name}`, { origin: new URL(server.url).origin })
 
   beforeAll(async () => {
-    server = await startStaticServer({ root: path.resolve(import.meta.dirname, '../fixtures/broken-pages') })
+    server = await startStaticServer({
+      root: path.resolve(import.meta.dirname, '../fixtures/broken-pages'),
+    })
     browser = await launchBrowser()
     context = await newContext(browser)
   })
@@ -34,15 +37,25 @@ describe.skipIf(skipBrowser)('the page checker catches every kind of break', () 
     expect((await check('console-error.html')).problems).toContain('console error: boom')
   })
   it('reports third-party requests', async () => {
-    expect((await check('third-party.html')).problems.some((problem) => problem.includes('third-party request before any click: https://third-party.invalid/x.png'))).toBe(true)
+    expect(
+      (await check('third-party.html')).problems.some((problem) =>
+        problem.includes('third-party request before any click: https://third-party.invalid/x.png'),
+      ),
+    ).toBe(true)
   })
   it('reports blank diagrams', async () => {
     expect((await check('blank-diagram.html')).problems).toContain('diagram #1 is not an SVG')
   })
   it('reports horizontal overflow', async () => {
-    expect((await check('overflow.html')).problems.some((problem) => problem.includes('wider than the viewport'))).toBe(true)
+    expect(
+      (await check('overflow.html')).problems.some((problem) =>
+        problem.includes('wider than the viewport'),
+      ),
+    ).toBe(true)
   })
   it('reports formulas that failed', async () => {
-    expect((await check('katex-error.html')).problems).toContain('1 KaTeX formulas failed to render')
+    expect((await check('katex-error.html')).problems).toContain(
+      '1 KaTeX formulas failed to render',
+    )
   })
 })

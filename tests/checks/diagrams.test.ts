@@ -26,7 +26,12 @@ describe.skipIf(skipBrowser)('every Mermaid diagram parses with mermaid', () => 
     page = await browser.newPage()
     await page.setContent('<!doctype html><html><body></body></html>')
     await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') })
-    await page.evaluate(() => (window as unknown as { mermaid: { initialize(options: object): void } }).mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }))
+    await page.evaluate(() =>
+      (window as unknown as { mermaid: { initialize(options: object): void } }).mermaid.initialize({
+        startOnLoad: false,
+        securityLevel: 'strict',
+      }),
+    )
   })
   afterAll(async () => {
     await browser?.close()
@@ -41,15 +46,19 @@ describe.skipIf(skipBrowser)('every Mermaid diagram parses with mermaid', () => 
     for (const diagram of diagrams) {
       const error = await page.evaluate(async (chart) => {
         try {
-          await (window as unknown as { mermaid: { parse(text: string): Promise<unknown> } }).mermaid.parse(chart)
+          await (
+            window as unknown as { mermaid: { parse(text: string): Promise<unknown> } }
+          ).mermaid.parse(chart)
           return null
         } catch (caught) {
           return caught instanceof Error ? caught.message : String(caught)
         }
       }, diagram.chart)
       const where = `${displayPath(diagram.file)}:${diagram.line}`
-      if (error && !diagram.broken) failures.push(`${where}: Mermaid syntax error: ${error.split('\n').slice(0, 4).join(' ')}`)
-      if (!error && diagram.broken) failures.push(`${where}: declared broken but parses; remove \`broken\``)
+      if (error && !diagram.broken)
+        failures.push(`${where}: Mermaid syntax error: ${error.split('\n').slice(0, 4).join(' ')}`)
+      if (!error && diagram.broken)
+        failures.push(`${where}: declared broken but parses; remove \`broken\``)
     }
     expect(failures).toEqual([])
   })

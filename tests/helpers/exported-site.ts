@@ -14,7 +14,12 @@ export function htmlPages(outDir: string): { file: string; urlPath: string }[] {
       if (entry.isDirectory()) walk(full)
       else if (entry.name.endsWith('.html')) {
         const relative = path.relative(outDir, full).split(path.sep).join('/')
-        pages.push({ file: full, urlPath: relative.endsWith('index.html') ? `/${relative.slice(0, -'index.html'.length)}` : `/${relative}` })
+        pages.push({
+          file: full,
+          urlPath: relative.endsWith('index.html')
+            ? `/${relative.slice(0, -'index.html'.length)}`
+            : `/${relative}`,
+        })
       }
     }
   }
@@ -50,7 +55,8 @@ export function referencesOf(file: string): { attribute: string; url: string }[]
     if (node.tagName === 'link' && Array.isArray(rel) && rel.includes('preconnect')) return
     for (const attribute of ['href', 'src'] as const) {
       const value = node.properties[attribute]
-      if (typeof value === 'string') references.push({ attribute: `<${node.tagName} ${attribute}>`, url: value })
+      if (typeof value === 'string')
+        references.push({ attribute: `<${node.tagName} ${attribute}>`, url: value })
     }
   })
   return references

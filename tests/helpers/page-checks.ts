@@ -23,10 +23,10 @@ export interface CheckOptions {
 /** Scrolls through the page so lazy diagrams come into view, then back to the top. */
 async function scrollThrough(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    const step = Math.max(400, window.innerHeight * 0.8)
+    const step = window.innerHeight
     for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
       window.scrollTo(0, y)
-      await new Promise((resolve) => setTimeout(resolve, 30))
+      await new Promise((resolve) => setTimeout(resolve, 15))
     }
     window.scrollTo(0, document.documentElement.scrollHeight)
   })
@@ -36,34 +36,50 @@ async function scrollThrough(page: Page): Promise<void> {
 async function settleDiagrams(page: Page): Promise<void> {
   await page
     .waitForFunction(
-      () => [...document.querySelectorAll('[data-mermaid="client"] .mermaid-diagram')].every((diagram) => diagram.getAttribute('data-state') !== 'source'),
+      () =>
+        [...document.querySelectorAll('[data-mermaid="client"] .mermaid-diagram')].every(
+          (diagram) => diagram.getAttribute('data-state') !== 'source',
+        ),
       undefined,
-      { timeout: 20_000 },
+      { timeout: 45_000 },
     )
     .catch(() => undefined)
 }
 
-export async function checkPage(context: BrowserContext, url: string, options: CheckOptions): Promise<PageReport> {
+export async function checkPage(
+  context: BrowserContext,
+  url: string,
+  options: CheckOptions,
+): Promise<PageReport> {
   const problems: string[] = []
   const page = await context.newPage()
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`)
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`console ${message.type()}: ${message.text()}`)
   })
   page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`))
   page.on('request', (request) => {
     const requestUrl = request.url()
-    if (!requestUrl.startsWith('data:') && !requestUrl.startsWith('blob:') && new URL(requestUrl).origin !== options.origin) {
+    if (
+      !requestUrl.startsWith('data:') &&
+      !requestUrl.startsWith('blob:') &&
+      new URL(requestUrl).origin !== options.origin
+    ) {
       problems.push(`third-party request before any click: ${requestUrl}`)
     }
   })
-  page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()} (${request.failure()?.errorText})`))
+  page.on('requestfailed', (request) =>
+    problems.push(`failed request: ${request.url()} (${request.failure()?.errorText})`),
+  )
   page.on('response', (response) => {
-    if (response.status() >= 400 && response.url() !== url) problems.push(`HTTP ${response.status()}: ${response.url()}`)
+    if (response.status() >= 400 && response.url() !== url)
+      problems.push(`HTTP ${response.status()}: ${response.url()}`)
   })
 
   try {
     const response = await page.goto(url, { waitUntil: 'load' })
-    if (!response || response.status() >= 400) problems.push(`page answered HTTP ${response?.status()}`)
+    if (!response || response.status() >= 400)
+      problems.push(`page answered HTTP ${response?.status()}`)
     await scrollThrough(page)
     await settleDiagrams(page)
     await page.waitForLoadState('networkidle').catch(() => undefined)
@@ -73,9 +89,17 @@ export async function checkPage(context: BrowserContext, url: string, options: C
       return {
         overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
         blankDiagrams: figures
-          .map((figure, index) => ({ index, broken: figure.hasAttribute('data-broken'), svg: !!figure.querySelector('svg'), error: !!figure.querySelector('.mermaid-error') }))
+          .map((figure, index) => ({
+            index,
+            broken: figure.hasAttribute('data-broken'),
+            svg: !!figure.querySelector('svg'),
+            error: !!figure.querySelector('.mermaid-error'),
+          }))
           .filter((diagram) => (diagram.broken ? !diagram.error : !diagram.svg || diagram.error))
-          .map((diagram) => `diagram #${diagram.index + 1} ${diagram.broken ? 'declared broken but shows no error box' : 'is not an SVG'}`),
+          .map(
+            (diagram) =>
+              `diagram #${diagram.index + 1} ${diagram.broken ? 'declared broken but shows no error box' : 'is not an SVG'}`,
+          ),
         formulas: document.querySelectorAll('.katex').length,
         katexErrors: document.querySelectorAll('.katex-error').length,
         katexFont: (() => {
@@ -84,17 +108,24 @@ export async function checkPage(context: BrowserContext, url: string, options: C
         })(),
       }
     })
-    if (state.overflow > 1) problems.push(`page is ${state.overflow}px wider than the viewport (horizontal scroll)`)
+    if (state.overflow > 1)
+      problems.push(`page is ${state.overflow}px wider than the viewport (horizontal scroll)`)
     problems.push(...state.blankDiagrams)
     if (state.katexErrors > 0) problems.push(`${state.katexErrors} KaTeX formulas failed to render`)
-    if (state.formulas > 0 && !state.katexFont.includes('KaTeX')) problems.push('KaTeX formulas are unstyled (KaTeX stylesheet missing)')
+    if (state.formulas > 0 && !state.katexFont.includes('KaTeX'))
+      problems.push('KaTeX formulas are unstyled (KaTeX stylesheet missing)')
 
     if (options.axe !== false) {
       await page.evaluate(() => window.scrollTo(0, 0))
       const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
       for (const violation of results.violations) {
-        const targets = violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')
-        problems.push(`axe ${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.length} element(s): ${targets}`)
+        const targets = violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(' '))
+          .join(' | ')
+        problems.push(
+          `axe ${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.length} element(s): ${targets}`,
+        )
       }
     }
   } finally {

@@ -24,7 +24,11 @@ describe.skipIf(skipBrowser)(`the site under the base path ${TEST_BASE_PATH}`, (
     page = await context.newPage()
     page.on('request', (request) => requests.push(request.url()))
     page.on('response', (response) => {
-      if (response.status() >= 400 && !/\/no-such-page\/$|^[^/]+\/\/[^/]+\/distributed-systems\/$/.test(response.url())) failures.push(`${response.status()} ${response.url()}`)
+      if (
+        response.status() >= 400 &&
+        !/\/no-such-page\/$|^[^/]+\/\/[^/]+\/distributed-systems\/$/.test(response.url())
+      )
+        failures.push(`${response.status()} ${response.url()}`)
     })
   })
   afterAll(async () => {
@@ -47,7 +51,9 @@ describe.skipIf(skipBrowser)(`the site under the base path ${TEST_BASE_PATH}`, (
     await page.waitForURL(`${siteUrl}/distributed-systems/lecture-02/`)
     // Lecture 2 links back to lecture 1 as a relative file path in its source (./lecture-01.mdx).
     const relative = page.locator('.article a[href*="/distributed-systems/lecture-01/"]').first()
-    expect(await relative.getAttribute('href')).toMatch(new RegExp(`^${TEST_BASE_PATH}/distributed-systems/lecture-01/`))
+    expect(await relative.getAttribute('href')).toMatch(
+      new RegExp(`^${TEST_BASE_PATH}/distributed-systems/lecture-01/`),
+    )
     await relative.click()
     await page.waitForURL(new RegExp(`${TEST_BASE_PATH}/distributed-systems/lecture-01/`))
     await page.locator('[data-pager="previous"], [data-pager="next"]').first().click()
@@ -58,11 +64,19 @@ describe.skipIf(skipBrowser)(`the site under the base path ${TEST_BASE_PATH}`, (
     await page.goto(`${siteUrl}/handbook/callouts-papers-figures/`, { waitUntil: 'networkidle' })
     const image = page.locator('.figure img').first()
     await image.scrollIntoViewIfNeeded()
-    await expect.poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
+    await expect
+      .poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(0)
 
     await page.goto(`${siteUrl}/handbook/links-and-math/`, { waitUntil: 'networkidle' })
     await page.evaluate(() => document.fonts.ready)
-    expect(await page.evaluate(() => [...document.fonts].some((font) => font.family.includes('KaTeX') && font.status === 'loaded'))).toBe(true)
+    expect(
+      await page.evaluate(() =>
+        [...document.fonts].some(
+          (font) => font.family.includes('KaTeX') && font.status === 'loaded',
+        ),
+      ),
+    ).toBe(true)
 
     await page.goto(`${siteUrl}/handbook/diagrams/`)
     await page.evaluate(async () => {
@@ -71,7 +85,9 @@ describe.skipIf(skipBrowser)(`the site under the base path ${TEST_BASE_PATH}`, (
         await new Promise((resolve) => setTimeout(resolve, 40))
       }
     })
-    await expect.poll(() => page.locator('[data-mermaid="client"]:not([data-broken]) svg').count()).toBeGreaterThan(0)
+    await expect
+      .poll(() => page.locator('[data-mermaid="client"]:not([data-broken]) svg').count())
+      .toBeGreaterThan(0)
     expect(await page.locator('[data-mermaid="static"] svg').count()).toBeGreaterThan(0)
   })
 
@@ -81,7 +97,9 @@ describe.skipIf(skipBrowser)(`the site under the base path ${TEST_BASE_PATH}`, (
     await page.locator('[data-search-input]').fill('领导者选举')
     const first = page.locator('[data-search-hit]').first()
     await first.waitFor()
-    expect(await first.getAttribute('data-search-hit')).toMatch(new RegExp(`^${TEST_BASE_PATH}/distributed-systems/lecture-05/`))
+    expect(await first.getAttribute('data-search-hit')).toMatch(
+      new RegExp(`^${TEST_BASE_PATH}/distributed-systems/lecture-05/`),
+    )
     await page.keyboard.press('Enter')
     await page.waitForURL(new RegExp(`${TEST_BASE_PATH}/distributed-systems/lecture-05/`))
   })
@@ -97,9 +115,15 @@ describe.skipIf(skipBrowser)(`the site under the base path ${TEST_BASE_PATH}`, (
   it('never requested a path outside the prefix, and nothing failed', () => {
     const own = requests.filter((url) => url.startsWith(origin))
     expect(own.length).toBeGreaterThan(20)
-    const outside = own.filter((url) => !new URL(url).pathname.startsWith(`${TEST_BASE_PATH}/`) && new URL(url).pathname !== '/distributed-systems/')
+    const outside = own.filter(
+      (url) =>
+        !new URL(url).pathname.startsWith(`${TEST_BASE_PATH}/`) &&
+        new URL(url).pathname !== '/distributed-systems/',
+    )
     expect(outside).toEqual([])
-    expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([])
+    expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual(
+      [],
+    )
     expect(failures).toEqual([])
   })
 })

@@ -16,7 +16,11 @@ describe('the exported site', () => {
       expect(fs.existsSync(path.join(outDir, course.slug, 'index.html')), course.slug).toBe(true)
       const built = fs
         .readdirSync(path.join(outDir, course.slug), { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(outDir, course.slug, entry.name, 'index.html')))
+        .filter(
+          (entry) =>
+            entry.isDirectory() &&
+            fs.existsSync(path.join(outDir, course.slug, entry.name, 'index.html')),
+        )
         .map((entry) => entry.name)
         .sort()
       expect(built).toEqual(course.lectures.map((lecture) => lecture.slug).sort())
@@ -28,7 +32,10 @@ describe('the exported site', () => {
       for (const lecture of course.lectures) {
         const text = mainText(path.join(outDir, course.slug, lecture.slug, 'index.html'))
         expect(text, lecture.contentPath).toContain(lecture.title)
-        for (const heading of lecture.toc.slice(0, 3)) expect(text, `${lecture.contentPath}: ${heading.text}`).toContain(heading.text.slice(0, 12))
+        for (const heading of lecture.toc.slice(0, 3))
+          expect(text, `${lecture.contentPath}: ${heading.text}`).toContain(
+            heading.text.slice(0, 12),
+          )
         expect(text.length, lecture.contentPath).toBeGreaterThan(lecture.hanCount)
       }
     }
@@ -49,15 +56,21 @@ describe('the exported site', () => {
           }
           pathname = pathname.slice(basePath.length)
         }
-        const target = path.join(outDir, pathname.endsWith('/') ? `${pathname}index.html` : pathname)
+        const target = path.join(
+          outDir,
+          pathname.endsWith('/') ? `${pathname}index.html` : pathname,
+        )
         if (!fs.existsSync(target)) {
-          broken.push(`${page.urlPath}: ${attribute} ${url} → missing ${path.relative(outDir, target)}`)
+          broken.push(
+            `${page.urlPath}: ${attribute} ${url} → missing ${path.relative(outDir, target)}`,
+          )
           continue
         }
         const hash = decodeURIComponent(resolved.hash.slice(1))
         if (hash && target.endsWith('.html')) {
           if (!idCache.has(target)) idCache.set(target, idsOf(target))
-          if (!idCache.get(target)!.has(hash)) broken.push(`${page.urlPath}: ${attribute} ${url} → no element with id "${hash}"`)
+          if (!idCache.get(target)!.has(hash))
+            broken.push(`${page.urlPath}: ${attribute} ${url} → no element with id "${hash}"`)
         }
       }
     }
@@ -68,7 +81,8 @@ describe('the exported site', () => {
     const sitemap = fs.readFileSync(path.join(outDir, 'sitemap.xml'), 'utf8')
     for (const course of site.courses) {
       expect(sitemap).toContain(`${basePath}${course.path}</loc>`)
-      for (const lecture of course.lectures) expect(sitemap).toContain(`${basePath}${lecture.path}</loc>`)
+      for (const lecture of course.lectures)
+        expect(sitemap).toContain(`${basePath}${lecture.path}</loc>`)
     }
     expect(fs.readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).toContain('Sitemap:')
     expect(fs.readFileSync(path.join(outDir, '404.html'), 'utf8')).toContain('找不到这个页面')
@@ -76,7 +90,10 @@ describe('the exported site', () => {
 
   it('sets the language of every page from its course, with title, description and OpenGraph', () => {
     for (const course of site.courses) {
-      const html = fs.readFileSync(path.join(outDir, course.slug, course.lectures[0]!.slug, 'index.html'), 'utf8')
+      const html = fs.readFileSync(
+        path.join(outDir, course.slug, course.lectures[0]!.slug, 'index.html'),
+        'utf8',
+      )
       expect(html).toContain(`<html lang="${course.language}"`)
       expect(html).toMatch(/<meta name="description" content="[^"]+"/)
       expect(html).toMatch(/<meta property="og:title" content="[^"]+"/)
@@ -85,7 +102,12 @@ describe('the exported site', () => {
   })
 
   it('loads the KaTeX stylesheet only on pages with math, from the site itself', () => {
-    const katexLinks = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/<link rel="stylesheet" href="([^"]*katex[^"]*)"/g)].map((match) => match[1]!)
+    const katexLinks = (file: string) =>
+      [
+        ...fs
+          .readFileSync(file, 'utf8')
+          .matchAll(/<link rel="stylesheet" href="([^"]*katex[^"]*)"/g),
+      ].map((match) => match[1]!)
     const lectures = site.courses.flatMap((course) => course.lectures)
     const withMath = lectures.find((lecture) => lecture.hasMath)
     const withoutMath = lectures.find((lecture) => !lecture.hasMath)
@@ -95,9 +117,15 @@ describe('the exported site', () => {
     expect(links[0]).toMatch(new RegExp(`^${basePath}/vendor/katex-`))
     const css = fs.readFileSync(path.join(outDir, links[0]!.slice(basePath.length)), 'utf8')
     for (const font of css.matchAll(/url\((fonts\/[^)]+)\)/g)) {
-      expect(fs.existsSync(path.join(outDir, path.dirname(links[0]!.slice(basePath.length)), font[1]!)), font[1]).toBe(true)
+      expect(
+        fs.existsSync(path.join(outDir, path.dirname(links[0]!.slice(basePath.length)), font[1]!)),
+        font[1],
+      ).toBe(true)
     }
     expect(katexLinks(path.join(outDir, 'index.html'))).toEqual([])
-    if (withoutMath) expect(katexLinks(path.join(outDir, withoutMath.course, withoutMath.slug, 'index.html'))).toEqual([])
+    if (withoutMath)
+      expect(
+        katexLinks(path.join(outDir, withoutMath.course, withoutMath.slug, 'index.html')),
+      ).toEqual([])
   })
 })

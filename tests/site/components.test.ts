@@ -41,12 +41,16 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
     it('copies exactly the code as written: no line numbers, no highlight markup', async () => {
       const page = await context.newPage()
       await page.goto(handbook('code'))
-      const block = page.locator('.code-block', { has: page.locator('pre[data-line-numbers]') }).first()
+      const block = page
+        .locator('.code-block', { has: page.locator('pre[data-line-numbers]') })
+        .first()
       await block.locator('.copy-button').click()
       await expect.poll(() => block.locator('[role="status"]').textContent()).toContain('已复制')
       const copied = await page.evaluate(() => navigator.clipboard.readText())
       const title = (await block.locator('figcaption span').first().textContent())!.trim()
-      const source = extractSamples(path.resolve('content/handbook/code.mdx'), ['go']).find((sample) => sample.code === copied)
+      const source = extractSamples(path.resolve('content/handbook/code.mdx'), ['go']).find(
+        (sample) => sample.code === copied,
+      )
       expect(source, `the clipboard held:\n${copied}`).toBeDefined()
       expect(copied.split('\n')[0]).not.toMatch(/^\s*1\s/)
       expect(title).toBe('kvraft/server.go')
@@ -76,7 +80,15 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
 
       await page.goto(handbook('diagrams'))
       await page.goto(handbook('code'))
-      await expect.poll(() => page.locator('.code-tabs').first().getByRole('tab', { name: 'Python' }).getAttribute('aria-selected')).toBe('true')
+      await expect
+        .poll(() =>
+          page
+            .locator('.code-tabs')
+            .first()
+            .getByRole('tab', { name: 'Python' })
+            .getAttribute('aria-selected'),
+        )
+        .toBe('true')
       await page.close()
     })
 
@@ -98,17 +110,29 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
       const page = await themed.newPage()
       await page.goto(handbook('diagrams'))
       await scrollThrough(page)
-      await page.waitForFunction(() => [...document.querySelectorAll('[data-mermaid="client"] .mermaid-diagram')].every((element) => element.getAttribute('data-state') !== 'source'))
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('[data-mermaid="client"] .mermaid-diagram')].every(
+          (element) => element.getAttribute('data-state') !== 'source',
+        ),
+      )
       const figures = await page.locator('.mermaid-figure').evaluateAll((elements) =>
-        elements.map((element) => ({ broken: element.hasAttribute('data-broken'), svg: !!element.querySelector('svg'), error: element.querySelector('.mermaid-error')?.textContent ?? '', client: element.getAttribute('data-mermaid') === 'client' })),
+        elements.map((element) => ({
+          broken: element.hasAttribute('data-broken'),
+          svg: !!element.querySelector('svg'),
+          error: element.querySelector('.mermaid-error')?.textContent ?? '',
+          client: element.getAttribute('data-mermaid') === 'client',
+        })),
       )
       expect(figures.filter((figure) => !figure.broken).length).toBeGreaterThanOrEqual(6)
-      for (const figure of figures.filter((candidate) => !candidate.broken)) expect(figure.svg).toBe(true)
+      for (const figure of figures.filter((candidate) => !candidate.broken))
+        expect(figure.svg).toBe(true)
       const broken = figures.filter((figure) => figure.broken)
       expect(broken).toHaveLength(1)
       expect(broken[0]!.error).toMatch(/语法错误[\s\S]*(Parse error|error)/i)
       expect(figures.some((figure) => figure.client && figure.svg)).toBe(true)
-      expect(await page.locator('.mermaid-figure[data-mermaid="static"] svg text').first().textContent()).toBeTruthy()
+      expect(
+        await page.locator('.mermaid-figure[data-mermaid="static"] svg text').first().textContent(),
+      ).toBeTruthy()
       await themed.close()
     })
   }
@@ -118,7 +142,9 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
     const page = await themed.newPage()
     await page.goto(handbook('diagrams'))
     await scrollThrough(page)
-    const client = page.locator('[data-mermaid="client"]:not([data-broken]) .mermaid-diagram').first()
+    const client = page
+      .locator('[data-mermaid="client"]:not([data-broken]) .mermaid-diagram')
+      .first()
     await expect.poll(() => client.getAttribute('data-state')).toBe('svg')
     const before = await client.innerHTML()
     await page.locator('button[aria-label="切换深色与浅色主题"]').click()
@@ -147,7 +173,10 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
       await other.goto(handbook(chapter), { waitUntil: 'networkidle' })
       await scrollThrough(other)
       await other.waitForLoadState('networkidle')
-      expect(requested.filter((url) => lazy.includes(url)), chapter).toEqual([])
+      expect(
+        requested.filter((url) => lazy.includes(url)),
+        chapter,
+      ).toEqual([])
       await other.close()
     }
     await fresh.close()
@@ -158,7 +187,8 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
     const page = await fresh.newPage()
     const thirdParty: string[] = []
     page.on('request', (request) => {
-      if (new URL(request.url()).origin !== origin && !request.url().startsWith('data:')) thirdParty.push(request.url())
+      if (new URL(request.url()).origin !== origin && !request.url().startsWith('data:'))
+        thirdParty.push(request.url())
     })
     await page.goto(handbook('video'), { waitUntil: 'networkidle' })
     await scrollThrough(page)
@@ -166,9 +196,17 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
     expect(await page.locator('iframe').count()).toBe(0)
 
     // Locate videos by position: pressing play replaces the facade that a filter would match.
-    const kinds = await page.locator('[data-video]').evaluateAll((videos) =>
-      videos.map((video) => (video.querySelector('[aria-label="视频来源"]') ? 'both' : video.textContent?.includes('Bilibili') ? 'bilibili' : 'youtube')),
-    )
+    const kinds = await page
+      .locator('[data-video]')
+      .evaluateAll((videos) =>
+        videos.map((video) =>
+          video.querySelector('[aria-label="视频来源"]')
+            ? 'both'
+            : video.textContent?.includes('Bilibili')
+              ? 'bilibili'
+              : 'youtube',
+        ),
+      )
     const both = page.locator('[data-video]').nth(kinds.indexOf('both'))
     // zh-CN page: Bilibili is offered first.
     expect(await both.locator('.video-provider').first().textContent()).toBe('Bilibili')
@@ -177,7 +215,9 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
     const youtube = await both.locator('iframe').getAttribute('src')
     expect(new URL(youtube!).host).toBe('www.youtube-nocookie.com')
     expect(await both.locator('iframe').getAttribute('title')).toMatch(/YouTube/)
-    expect(await both.locator('iframe').getAttribute('referrerpolicy')).toBe('strict-origin-when-cross-origin')
+    expect(await both.locator('iframe').getAttribute('referrerpolicy')).toBe(
+      'strict-origin-when-cross-origin',
+    )
 
     const bilibiliOnly = page.locator('[data-video]').nth(kinds.indexOf('bilibili'))
     await bilibiliOnly.locator('.video-play').click()
@@ -198,12 +238,26 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
     await solution.locator('summary').click()
     expect(await solution.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(true)
     await exercise.locator('details.hint summary').first().click()
-    expect(await exercise.locator('details.hint').first().evaluate((element) => (element as HTMLDetailsElement).open)).toBe(true)
+    expect(
+      await exercise
+        .locator('details.hint')
+        .first()
+        .evaluate((element) => (element as HTMLDetailsElement).open),
+    ).toBe(true)
 
-    const quiz = page.locator('[data-quiz]').filter({ has: page.locator('input[type="radio"]') }).first()
+    const quiz = page
+      .locator('[data-quiz]')
+      .filter({ has: page.locator('input[type="radio"]') })
+      .first()
     const choices = quiz.locator('.quiz-choices > li')
     const count = await choices.count()
-    const correctIndex = await quiz.evaluate((element) => element.querySelector('.quiz-answer-fallback p')!.textContent!.replace('正确答案：', '').charCodeAt(0) - 65)
+    const correctIndex = await quiz.evaluate(
+      (element) =>
+        element
+          .querySelector('.quiz-answer-fallback p')!
+          .textContent!.replace('正确答案：', '')
+          .charCodeAt(0) - 65,
+    )
     const wrongIndex = correctIndex === 0 ? 1 : 0
     expect(count).toBeGreaterThanOrEqual(2)
     await choices.nth(wrongIndex).locator('input').check()
@@ -216,7 +270,10 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
     expect(await choices.nth(correctIndex).getAttribute('data-result')).toBe('correct')
     expect(await quiz.locator('.quiz-feedback').textContent()).toBe('回答正确！')
 
-    const multiple = page.locator('[data-quiz]').filter({ has: page.locator('input[type="checkbox"]') }).first()
+    const multiple = page
+      .locator('[data-quiz]')
+      .filter({ has: page.locator('input[type="checkbox"]') })
+      .first()
     expect(await multiple.locator('.quiz-kind').textContent()).toBe('多选')
     await fresh.close()
   })

@@ -33,10 +33,16 @@ async function search(page: Page, query: string): Promise<string[]> {
   await input.fill(query)
   await page.waitForFunction((text) => {
     const list = document.querySelector('[data-search-results]')
-    return list !== null && list.children.length > 0 && (document.querySelector('[data-search-input]') as HTMLInputElement).value === text
+    return (
+      list !== null &&
+      list.children.length > 0 &&
+      (document.querySelector('[data-search-input]') as HTMLInputElement).value === text
+    )
   }, query)
   await page.waitForTimeout(300)
-  return page.locator('[data-search-hit]').evaluateAll((hits) => hits.map((hit) => hit.getAttribute('data-search-hit') ?? ''))
+  return page
+    .locator('[data-search-hit]')
+    .evaluateAll((hits) => hits.map((hit) => hit.getAttribute('data-search-hit') ?? ''))
 }
 
 describe.skipIf(skipBrowser)('reading the course', () => {
@@ -60,11 +66,19 @@ describe.skipIf(skipBrowser)('reading the course', () => {
       await page.goto(lecture('distributed-systems', 'lecture-01'))
       for (const how of ['slash', 'ctrl-k', 'click'] as const) {
         await openSearch(page, how)
-        expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-input'))).toBe(true)
+        expect(
+          await page.evaluate(() => document.activeElement?.hasAttribute('data-search-input')),
+        ).toBe(true)
         for (let i = 0; i < 6; i++) await page.keyboard.press('Tab')
         expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true)
         await page.keyboard.press('Escape')
-        await expect.poll(() => page.locator('dialog.search-dialog').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(false)
+        await expect
+          .poll(() =>
+            page
+              .locator('dialog.search-dialog')
+              .evaluate((dialog) => (dialog as HTMLDialogElement).open),
+          )
+          .toBe(false)
       }
       await page.close()
     })
@@ -75,7 +89,9 @@ describe.skipIf(skipBrowser)('reading the course', () => {
         await page.goto(`${siteUrl}/`)
         await openSearch(page, 'slash')
         const hits = await search(page, query)
-        expect(new URL(hits[0]!, siteUrl).pathname, `results: ${hits.join(', ')}`).toBe(`${new URL(siteUrl).pathname}${first}`.replace('//', '/'))
+        expect(new URL(hits[0]!, siteUrl).pathname, `results: ${hits.join(', ')}`).toBe(
+          `${new URL(siteUrl).pathname}${first}`.replace('//', '/'),
+        )
         await page.close()
       })
     }
@@ -86,10 +102,14 @@ describe.skipIf(skipBrowser)('reading the course', () => {
       await openSearch(page, 'slash')
       await search(page, '领导者选举')
       const first = page.locator('[data-search-hit]').first()
-      expect(await first.locator('.search-hit-meta').textContent()).toMatch(/分布式系统设计 · 第 5 讲/)
+      expect(await first.locator('.search-hit-meta').textContent()).toMatch(
+        /分布式系统设计 · 第 5 讲/,
+      )
       expect(await first.locator('.search-hit-excerpt mark').count()).toBeGreaterThan(0)
       await page.keyboard.press('ArrowDown')
-      expect(await page.locator('[data-search-hit]').nth(1).getAttribute('aria-selected')).toBe('true')
+      expect(await page.locator('[data-search-hit]').nth(1).getAttribute('aria-selected')).toBe(
+        'true',
+      )
       await page.keyboard.press('ArrowUp')
       await page.keyboard.press('Enter')
       await page.waitForURL(/lecture-05/)
@@ -114,17 +134,37 @@ describe.skipIf(skipBrowser)('reading the course', () => {
       const page = await fresh.newPage()
       await page.goto(lecture('distributed-systems', 'lecture-03'))
       await page.locator('[data-complete-toggle]').click()
-      await expect.poll(() => page.locator('[data-complete-toggle]').getAttribute('aria-pressed')).toBe('true')
-      await expect.poll(() => page.locator('.course-menu [data-lecture="lecture-03"]').getAttribute('data-complete')).toBe('')
+      await expect
+        .poll(() => page.locator('[data-complete-toggle]').getAttribute('aria-pressed'))
+        .toBe('true')
+      await expect
+        .poll(() =>
+          page.locator('.course-menu [data-lecture="lecture-03"]').getAttribute('data-complete'),
+        )
+        .toBe('')
       await page.reload()
-      await expect.poll(() => page.locator('[data-complete-toggle]').getAttribute('aria-pressed')).toBe('true')
+      await expect
+        .poll(() => page.locator('[data-complete-toggle]').getAttribute('aria-pressed'))
+        .toBe('true')
 
       await page.goto(`${siteUrl}/distributed-systems/`)
-      await expect.poll(() => page.locator('[data-progress-count]').textContent()).toContain('已完成 1 / 23')
-      expect(await page.locator('[data-continue] a').getAttribute('href')).toContain('/distributed-systems/lecture-03/')
-      await expect.poll(() => page.locator('.learning-path [data-lecture="lecture-01"]').getAttribute('data-next')).toBe('')
+      await expect
+        .poll(() => page.locator('[data-progress-count]').textContent())
+        .toContain('已完成 1 / 23')
+      expect(await page.locator('[data-continue] a').getAttribute('href')).toContain(
+        '/distributed-systems/lecture-03/',
+      )
+      await expect
+        .poll(() =>
+          page.locator('.learning-path [data-lecture="lecture-01"]').getAttribute('data-next'),
+        )
+        .toBe('')
       await page.goto(`${siteUrl}/`)
-      await expect.poll(() => page.locator('[data-course="distributed-systems"] [data-progress-count]').textContent()).toContain('1 / 23')
+      await expect
+        .poll(() =>
+          page.locator('[data-course="distributed-systems"] [data-progress-count]').textContent(),
+        )
+        .toContain('1 / 23')
       await fresh.close()
     })
 
@@ -134,16 +174,25 @@ describe.skipIf(skipBrowser)('reading the course', () => {
       await page.goto(lecture('distributed-systems', 'lecture-02'))
       await page.locator('[data-complete-toggle]').click()
       await page.goto(`${siteUrl}/distributed-systems/`)
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出进度' }).click()])
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '导出进度' }).click(),
+      ])
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'progress-')), 'progress.json')
       await download.saveAs(file)
-      expect(JSON.parse(fs.readFileSync(file, 'utf8')).courses['distributed-systems'].completed).toHaveProperty('lecture-02')
+      expect(
+        JSON.parse(fs.readFileSync(file, 'utf8')).courses['distributed-systems'].completed,
+      ).toHaveProperty('lecture-02')
 
       page.once('dialog', (dialog) => void dialog.accept())
       await page.getByRole('button', { name: '清除进度' }).click()
-      await expect.poll(() => page.locator('[data-progress-count]').textContent()).toContain('已完成 0 / 23')
+      await expect
+        .poll(() => page.locator('[data-progress-count]').textContent())
+        .toContain('已完成 0 / 23')
       await page.locator('[data-progress-import]').setInputFiles(file)
-      await expect.poll(() => page.locator('[data-progress-count]').textContent()).toContain('已完成 1 / 23')
+      await expect
+        .poll(() => page.locator('[data-progress-count]').textContent())
+        .toContain('已完成 1 / 23')
       await fresh.close()
     })
 
@@ -153,7 +202,11 @@ describe.skipIf(skipBrowser)('reading the course', () => {
       const page = await fresh.newPage()
       const warnings: string[] = []
       const errors: string[] = []
-      page.on('console', (message) => (message.type() === 'warning' ? warnings : message.type() === 'error' ? errors : []).push(message.text()))
+      page.on('console', (message) =>
+        (message.type() === 'warning' ? warnings : message.type() === 'error' ? errors : []).push(
+          message.text(),
+        ),
+      )
       page.on('pageerror', (error) => errors.push(error.message))
       await page.goto(`${siteUrl}/distributed-systems/`)
       await expect.poll(() => warnings.some((warning) => warning.includes('[progress]'))).toBe(true)
@@ -163,7 +216,9 @@ describe.skipIf(skipBrowser)('reading the course', () => {
     })
 
     it('keeps ticks of a study checklist across reloads', async () => {
-      const course = getSite({ includeDrafts: false }).courses.find((candidate) => candidate.slug === 'system-design')!
+      const course = getSite({ includeDrafts: false }).courses.find(
+        (candidate) => candidate.slug === 'system-design',
+      )!
       const fresh = await newContext(browser)
       const page = await fresh.newPage()
       await page.goto(lecture('system-design', course.lectures[0]!.slug))
@@ -171,7 +226,11 @@ describe.skipIf(skipBrowser)('reading the course', () => {
       await expect.poll(() => box.isEnabled()).toBe(true)
       await box.check()
       await page.reload()
-      await expect.poll(() => page.locator('.article li.task-list-item input[type="checkbox"]').first().isChecked()).toBe(true)
+      await expect
+        .poll(() =>
+          page.locator('.article li.task-list-item input[type="checkbox"]').first().isChecked(),
+        )
+        .toBe(true)
       await fresh.close()
     })
   })
@@ -193,7 +252,11 @@ describe.skipIf(skipBrowser)('reading the course', () => {
     const small = await newContext(browser, { width: 360 })
     const page = await small.newPage()
     await page.goto(lecture('distributed-systems', 'lecture-07'))
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
+    expect(
+      await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ),
+    ).toBeLessThanOrEqual(0)
     const menuButton = page.getByRole('button', { name: '课程目录' })
     const box = await menuButton.boundingBox()
     expect(box!.height).toBeGreaterThanOrEqual(44)
@@ -205,9 +268,16 @@ describe.skipIf(skipBrowser)('reading the course', () => {
     expect(await page.locator('#course-menu').isVisible()).toBe(false)
     await page.locator('.mobile-toc summary').click()
     expect(await page.locator('.mobile-toc nav').isVisible()).toBe(true)
-    const small44 = await page.locator('.search-button, .icon-button, .copy-button').evaluateAll((elements) =>
-      elements.filter((element) => element.getBoundingClientRect().height > 0 && element.getBoundingClientRect().height < 36).length,
-    )
+    const small44 = await page
+      .locator('.search-button, .icon-button, .copy-button')
+      .evaluateAll(
+        (elements) =>
+          elements.filter(
+            (element) =>
+              element.getBoundingClientRect().height > 0 &&
+              element.getBoundingClientRect().height < 36,
+          ).length,
+      )
     expect(small44).toBe(0)
     await small.close()
   })
@@ -217,12 +287,25 @@ describe.skipIf(skipBrowser)('reading the course', () => {
     const page = await fresh.newPage()
     await page.goto(lecture('distributed-systems', 'lecture-05'))
     await page.emulateMedia({ media: 'print' })
-    for (const selector of ['header.sticky', '#course-menu', '.toc-column', '.pager-link', '[data-video]', '.search-button']) {
-      const visible = await page.locator(selector).first().isVisible().catch(() => false)
+    for (const selector of [
+      'header.sticky',
+      '#course-menu',
+      '.toc-column',
+      '.pager-link',
+      '[data-video]',
+      '.search-button',
+    ]) {
+      const visible = await page
+        .locator(selector)
+        .first()
+        .isVisible()
+        .catch(() => false)
       expect(visible, selector).toBe(false)
     }
     expect(await page.locator('.exercise .solution > div').first().isVisible()).toBe(true)
-    expect(await page.locator('.print-only').first().textContent()).toContain('/distributed-systems/lecture-05/')
+    expect(await page.locator('.print-only').first().textContent()).toContain(
+      '/distributed-systems/lecture-05/',
+    )
     await fresh.close()
   })
 })

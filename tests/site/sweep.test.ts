@@ -15,7 +15,9 @@ const siteUrl = inject('siteUrl')
 const outDir = inject('outDir')
 const origin = new URL(siteUrl).origin
 const sitemap = fs.readFileSync(path.join(outDir, 'sitemap.xml'), 'utf8')
-const pagePaths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname)
+const pagePaths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+  (match) => new URL(match[1]!).pathname,
+)
 const combinations = [
   { theme: 'light', width: 1280 },
   { theme: 'dark', width: 1280 },
@@ -45,7 +47,8 @@ describe.skipIf(skipBrowser)('every page in a real browser', () => {
       const worker = async () => {
         for (let pagePath = queue.shift(); pagePath !== undefined; pagePath = queue.shift()) {
           const report = await checkPage(context, `${origin}${pagePath}`, { origin })
-          for (const problem of report.problems) failures.push(`${pagePath} [${combination.theme}, ${combination.width}px]: ${problem}`)
+          for (const problem of report.problems)
+            failures.push(`${pagePath} [${combination.theme}, ${combination.width}px]: ${problem}`)
         }
       }
       await Promise.all([worker(), worker()])

@@ -6,7 +6,10 @@ import { formatProblem } from '@/lib/content/index.ts'
 import { copyFixtureSite, placeBroken } from '../helpers/fixture-site.ts'
 
 /** Runs the content check on a copy of the fixture with one broken file, and returns the report. */
-async function reportFor(brokenName: string, target: string): Promise<{ file: string; messages: string[] }> {
+async function reportFor(
+  brokenName: string,
+  target: string,
+): Promise<{ file: string; messages: string[] }> {
   const dir = copyFixtureSite()
   const file = placeBroken(dir, brokenName, target)
   const { problems } = await checkSite(dir)
@@ -18,26 +21,146 @@ const lecture = 'fixture-course/advanced.mdx'
 const manifest = 'fixture-course/course.yaml'
 
 /** Each rule of SPEC section 6: the broken file, where it goes, the line and words the message must carry. */
-const rules: { rule: string; broken: string; target: string; line: number | undefined; says: RegExp }[] = [
-  { rule: 'invalid YAML in frontmatter', broken: 'invalid-yaml.mdx', target: lecture, line: 3, says: /invalid YAML/ },
-  { rule: 'unknown frontmatter key', broken: 'unknown-frontmatter-key.mdx', target: lecture, line: 4, says: /unknown key "titel"[\s\S]*Did you mean "title"/ },
-  { rule: 'missing required field', broken: 'missing-title.mdx', target: lecture, line: 2, says: /title is required/ },
-  { rule: 'bad video ID in frontmatter', broken: 'bad-video-id.mdx', target: lecture, line: 5, says: /video\.youtube must be an 11-character YouTube video ID/ },
-  { rule: 'invalid manifest field', broken: 'manifest-invalid.course.yaml', target: manifest, line: 3, says: /unknown key "langauge"[\s\S]*Did you mean "language"/ },
-  { rule: 'lecture listed but missing', broken: 'manifest-missing-file.course.yaml', target: manifest, line: 6, says: /parts lists "lecture-04" but .*lecture-04\.mdx \(or \.md\) does not exist/ },
-  { rule: 'duplicate slug in the manifest', broken: 'manifest-duplicate.course.yaml', target: manifest, line: 9, says: /duplicate slug "advanced"/ },
-  { rule: 'lecture file unknown to the manifest', broken: 'unlisted.mdx', target: 'fixture-course/unlisted.mdx', line: undefined, says: /not listed in course\.yaml[\s\S]*Add "unlisted"/ },
-  { rule: 'duplicate slug on disk (.md and .mdx)', broken: 'duplicate-slug.md', target: 'fixture-course/advanced.md', line: undefined, says: /duplicate slug "advanced": advanced\.md and advanced\.mdx|duplicate slug "advanced": advanced\.mdx and advanced\.md/ },
-  { rule: 'MDX syntax error', broken: 'mdx-syntax.mdx', target: lecture, line: 10, says: /MDX syntax error/ },
-  { rule: 'unknown component', broken: 'unknown-component.mdx', target: lecture, line: 8, says: /unknown component <Calout>[\s\S]*Did you mean <Callout>/ },
-  { rule: 'undefined name in an expression', broken: 'undefined-expression.mdx', target: lecture, line: 8, says: /"conflict" is not defined/ },
-  { rule: 'invalid LaTeX', broken: 'invalid-latex.mdx', target: lecture, line: 8, says: /invalid LaTeX: KaTeX parse error/ },
-  { rule: 'link to a missing page', broken: 'broken-link.mdx', target: lecture, line: 8, says: /broken link: content\/fixture-course\/lecture-99\.mdx does not exist|broken link: .*lecture-99\.mdx does not exist/ },
-  { rule: 'link to a missing heading', broken: 'broken-anchor.mdx', target: lecture, line: 8, says: /has no heading or exercise with the anchor "#不存在的标题"[\s\S]*#领导者选举-leader-election/ },
-  { rule: 'missing image', broken: 'missing-image.mdx', target: lecture, line: 8, says: /missing image/ },
-  { rule: 'missing alt text', broken: 'missing-alt.mdx', target: lecture, line: 8, says: /has no alt text|needs the prop "alt"/ },
-  { rule: 'bad video ID in a component', broken: 'bad-video-prop.mdx', target: lecture, line: 8, says: /<Video> youtube: must be an 11-character YouTube video ID/ },
-  { rule: 'unknown code language', broken: 'unknown-code-language.mdx', target: lecture, line: 8, says: /unknown code language "golang-ish"/ },
+const rules: {
+  rule: string
+  broken: string
+  target: string
+  line: number | undefined
+  says: RegExp
+}[] = [
+  {
+    rule: 'invalid YAML in frontmatter',
+    broken: 'invalid-yaml.mdx',
+    target: lecture,
+    line: 3,
+    says: /invalid YAML/,
+  },
+  {
+    rule: 'unknown frontmatter key',
+    broken: 'unknown-frontmatter-key.mdx',
+    target: lecture,
+    line: 4,
+    says: /unknown key "titel"[\s\S]*Did you mean "title"/,
+  },
+  {
+    rule: 'missing required field',
+    broken: 'missing-title.mdx',
+    target: lecture,
+    line: 2,
+    says: /title is required/,
+  },
+  {
+    rule: 'bad video ID in frontmatter',
+    broken: 'bad-video-id.mdx',
+    target: lecture,
+    line: 5,
+    says: /video\.youtube must be an 11-character YouTube video ID/,
+  },
+  {
+    rule: 'invalid manifest field',
+    broken: 'manifest-invalid.course.yaml',
+    target: manifest,
+    line: 3,
+    says: /unknown key "langauge"[\s\S]*Did you mean "language"/,
+  },
+  {
+    rule: 'lecture listed but missing',
+    broken: 'manifest-missing-file.course.yaml',
+    target: manifest,
+    line: 6,
+    says: /parts lists "lecture-04" but .*lecture-04\.mdx \(or \.md\) does not exist/,
+  },
+  {
+    rule: 'duplicate slug in the manifest',
+    broken: 'manifest-duplicate.course.yaml',
+    target: manifest,
+    line: 9,
+    says: /duplicate slug "advanced"/,
+  },
+  {
+    rule: 'lecture file unknown to the manifest',
+    broken: 'unlisted.mdx',
+    target: 'fixture-course/unlisted.mdx',
+    line: undefined,
+    says: /not listed in course\.yaml[\s\S]*Add "unlisted"/,
+  },
+  {
+    rule: 'duplicate slug on disk (.md and .mdx)',
+    broken: 'duplicate-slug.md',
+    target: 'fixture-course/advanced.md',
+    line: undefined,
+    says: /duplicate slug "advanced": advanced\.md and advanced\.mdx|duplicate slug "advanced": advanced\.mdx and advanced\.md/,
+  },
+  {
+    rule: 'MDX syntax error',
+    broken: 'mdx-syntax.mdx',
+    target: lecture,
+    line: 10,
+    says: /MDX syntax error/,
+  },
+  {
+    rule: 'unknown component',
+    broken: 'unknown-component.mdx',
+    target: lecture,
+    line: 8,
+    says: /unknown component <Calout>[\s\S]*Did you mean <Callout>/,
+  },
+  {
+    rule: 'undefined name in an expression',
+    broken: 'undefined-expression.mdx',
+    target: lecture,
+    line: 8,
+    says: /"conflict" is not defined/,
+  },
+  {
+    rule: 'invalid LaTeX',
+    broken: 'invalid-latex.mdx',
+    target: lecture,
+    line: 8,
+    says: /invalid LaTeX: KaTeX parse error/,
+  },
+  {
+    rule: 'link to a missing page',
+    broken: 'broken-link.mdx',
+    target: lecture,
+    line: 8,
+    says: /broken link: content\/fixture-course\/lecture-99\.mdx does not exist|broken link: .*lecture-99\.mdx does not exist/,
+  },
+  {
+    rule: 'link to a missing heading',
+    broken: 'broken-anchor.mdx',
+    target: lecture,
+    line: 8,
+    says: /has no heading or exercise with the anchor "#不存在的标题"[\s\S]*#领导者选举-leader-election/,
+  },
+  {
+    rule: 'missing image',
+    broken: 'missing-image.mdx',
+    target: lecture,
+    line: 8,
+    says: /missing image/,
+  },
+  {
+    rule: 'missing alt text',
+    broken: 'missing-alt.mdx',
+    target: lecture,
+    line: 8,
+    says: /has no alt text|needs the prop "alt"/,
+  },
+  {
+    rule: 'bad video ID in a component',
+    broken: 'bad-video-prop.mdx',
+    target: lecture,
+    line: 8,
+    says: /<Video> youtube: must be an 11-character YouTube video ID/,
+  },
+  {
+    rule: 'unknown code language',
+    broken: 'unknown-code-language.mdx',
+    target: lecture,
+    line: 8,
+    says: /unknown code language "golang-ish"/,
+  },
 ]
 
 describe('every bad input stops the build with one located message', () => {
@@ -45,7 +168,10 @@ describe('every bad input stops the build with one located message', () => {
     it(rule, async () => {
       const { file, messages } = await reportFor(broken, target)
       const relevant = messages.filter((message) => message.includes(path.basename(file)))
-      expect(relevant.length, `no message names ${path.basename(file)}:\n${messages.join('\n')}`).toBeGreaterThan(0)
+      expect(
+        relevant.length,
+        `no message names ${path.basename(file)}:\n${messages.join('\n')}`,
+      ).toBeGreaterThan(0)
       const message = relevant.find((candidate) => says.test(candidate))
       expect(message, `expected ${says} in:\n${relevant.join('\n')}`).toBeDefined()
       if (line !== undefined) expect(message).toContain(`${path.basename(file)}:${line}`)

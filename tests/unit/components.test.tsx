@@ -13,15 +13,31 @@ import { Video, startSeconds, videoSources } from '@/components/mdx/video'
 
 describe('MDX components render to static HTML', () => {
   it('Video: a facade with no third-party URL but the page links, Bilibili first on zh-CN', () => {
-    const html = renderToStaticMarkup(<Video youtube="cQP8WApzIQQ" bilibili="BV1R7411t71W" part={6} start="12:30" title="Raft" language="zh-CN" />)
+    const html = renderToStaticMarkup(
+      <Video
+        youtube="cQP8WApzIQQ"
+        bilibili="BV1R7411t71W"
+        part={6}
+        start="12:30"
+        title="Raft"
+        language="zh-CN"
+      />,
+    )
     expect(html).not.toContain('<iframe')
     expect(html).not.toMatch(/src="https?:/)
     expect(html.indexOf('在 Bilibili 播放')).toBeGreaterThan(-1)
     expect(html).toContain('href="https://www.bilibili.com/video/BV1R7411t71W/?p=6&amp;t=750"')
-    const sources = videoSources({ youtube: 'cQP8WApzIQQ', bilibili: 'BV1R7411t71W', part: 6, start: '12:30' }, 'en')
+    const sources = videoSources(
+      { youtube: 'cQP8WApzIQQ', bilibili: 'BV1R7411t71W', part: 6, start: '12:30' },
+      'en',
+    )
     expect(sources.map((source) => source.provider)).toEqual(['youtube', 'bilibili'])
-    expect(sources[0]!.embedUrl).toBe('https://www.youtube-nocookie.com/embed/cQP8WApzIQQ?autoplay=1&rel=0&start=750')
-    expect(sources[1]!.embedUrl).toContain('https://player.bilibili.com/player.html?bvid=BV1R7411t71W')
+    expect(sources[0]!.embedUrl).toBe(
+      'https://www.youtube-nocookie.com/embed/cQP8WApzIQQ?autoplay=1&rel=0&start=750',
+    )
+    expect(sources[1]!.embedUrl).toContain(
+      'https://player.bilibili.com/player.html?bvid=BV1R7411t71W',
+    )
     expect(sources[1]!.embedUrl).toContain('p=6')
     expect(startSeconds('1:02:03')).toBe(3723)
   })
@@ -46,14 +62,28 @@ describe('MDX components render to static HTML', () => {
     )
     expect(multiple.match(/type="checkbox"/g)).toHaveLength(3)
     expect(multiple).toContain('多选')
-    expect(() => renderToStaticMarkup(<Quiz><Choice>甲</Choice></Quiz>)).toThrow(/at least two <Choice>/)
+    expect(() =>
+      renderToStaticMarkup(
+        <Quiz>
+          <Choice>甲</Choice>
+        </Quiz>,
+      ),
+    ).toThrow(/at least two <Choice>/)
   })
 
   it('CodeTabs: every block is present and labelled, the first selected', () => {
     const html = renderToStaticMarkup(
       <CodeTabs>
-        <CodeBlock language="go"><pre><code>package main</code></pre></CodeBlock>
-        <CodeBlock language="python" title="main.py"><pre><code>print(1)</code></pre></CodeBlock>
+        <CodeBlock language="go">
+          <pre>
+            <code>package main</code>
+          </pre>
+        </CodeBlock>
+        <CodeBlock language="python" title="main.py">
+          <pre>
+            <code>print(1)</code>
+          </pre>
+        </CodeBlock>
       </CodeTabs>,
     )
     expect(html.match(/role="tab"/g)).toHaveLength(2)
@@ -65,11 +95,22 @@ describe('MDX components render to static HTML', () => {
 
   it('Callout, Paper, Figure and a build-time Mermaid diagram', () => {
     expect(renderToStaticMarkup(<Callout type="warning">小心</Callout>)).toContain('注意')
-    const paper = renderToStaticMarkup(<Paper title="Raft" authors="Ongaro, Ousterhout" year={2014} url="https://raft.github.io/raft.pdf" />)
+    const paper = renderToStaticMarkup(
+      <Paper
+        title="Raft"
+        authors="Ongaro, Ousterhout"
+        year={2014}
+        url="https://raft.github.io/raft.pdf"
+      />,
+    )
     expect(paper).toContain('href="https://raft.github.io/raft.pdf"')
     expect(paper).toContain('Ongaro, Ousterhout · 2014')
-    expect(renderToStaticMarkup(<Figure src="/a.png" alt="图" caption="说明" />)).toContain('<figcaption>说明</figcaption>')
-    expect(renderToStaticMarkup(<Mermaid chart="graph TD; A-->B" svg="<svg></svg>" />)).toContain('data-mermaid="static"')
+    expect(renderToStaticMarkup(<Figure src="/a.png" alt="图" caption="说明" />)).toContain(
+      '<figcaption>说明</figcaption>',
+    )
+    expect(renderToStaticMarkup(<Mermaid chart="graph TD; A-->B" svg="<svg></svg>" />)).toContain(
+      'data-mermaid="static"',
+    )
     const client = renderToStaticMarkup(<Mermaid chart="pie title x" />)
     expect(client).toContain('data-mermaid="client"')
     expect(client).toContain('pie title x')

@@ -19,13 +19,17 @@ describe('content model', () => {
 
   it('orders and numbers lectures from the manifest, not from file names', () => {
     const course = getSite(development).courses[0]!
-    expect(course.lectures.map((lecture) => [lecture.number, lecture.slug, lecture.format])).toEqual([
+    expect(
+      course.lectures.map((lecture) => [lecture.number, lecture.slug, lecture.format]),
+    ).toEqual([
       [1, 'intro', 'mdx'],
       [2, 'plain-notes', 'md'],
       [3, 'advanced', 'mdx'],
       [4, 'draft-lecture', 'mdx'],
     ])
-    expect(course.parts.map((part) => [part.title, part.lectures.map((lecture) => lecture.slug)])).toEqual([
+    expect(
+      course.parts.map((part) => [part.title, part.lectures.map((lecture) => lecture.slug)]),
+    ).toEqual([
       ['第一部分', ['intro', 'plain-notes']],
       ['第二部分', ['advanced', 'draft-lecture']],
     ])
@@ -38,7 +42,13 @@ describe('content model', () => {
     expect(intro!.next?.slug).toBe('plain-notes')
     expect(notes!.previous?.path).toBe('/fixture-course/intro/')
     expect(advanced!.next).toBeUndefined()
-    expect(advanced!.prerequisites.map((reference) => [reference.slug, reference.number, reference.title])).toEqual([
+    expect(
+      advanced!.prerequisites.map((reference) => [
+        reference.slug,
+        reference.number,
+        reference.title,
+      ]),
+    ).toEqual([
       ['intro', 1, '引言'],
       ['plain-notes', 2, '纯 Markdown 笔记'],
     ])
@@ -55,8 +65,14 @@ describe('content model', () => {
 
   it('extracts a table of contents with Chinese ids, unique per page, and the exercises', () => {
     const intro = getSite(production).courses[0]!.lectures[0]!
-    expect(intro.toc.map((heading) => heading.id)).toEqual(['领导者选举-leader-election', '代码', '领导者选举-leader-election-1'])
-    expect(intro.exercises.map((exercise) => [exercise.id, exercise.title, exercise.difficulty])).toEqual([
+    expect(intro.toc.map((heading) => heading.id)).toEqual([
+      '领导者选举-leader-election',
+      '代码',
+      '领导者选举-leader-election-1',
+    ])
+    expect(
+      intro.exercises.map((exercise) => [exercise.id, exercise.title, exercise.difficulty]),
+    ).toEqual([
       ['exercise-1', '第一题', 'easy'],
       ['exercise-2', '第二题', 'hard'],
     ])

@@ -17,7 +17,10 @@ describe('MDX pipeline on the fixture course', () => {
 
   it('highlights code with palette classes, a title, highlighted lines and line numbers', async () => {
     const html = await renderPage(page('intro.mdx'))
-    const block = html.slice(html.indexOf('data-language="go"'), html.indexOf('</figure>', html.indexOf('data-language="go"')))
+    const block = html.slice(
+      html.indexOf('data-language="go"'),
+      html.indexOf('</figure>', html.indexOf('data-language="go"')),
+    )
     expect(block).toContain('main.go')
     expect(block).toContain('data-line-numbers')
     expect(block).toMatch(/class="cl-\d+ cd-\d+"/)
@@ -39,7 +42,9 @@ describe('MDX pipeline on the fixture course', () => {
     expect(html).toContain(href('/course-site/fixture-course/plain-notes/#笔记'))
     expect(html).toContain('href="/course-site/fixture-course/advanced/"')
     expect(html).toContain(href('#代码'))
-    expect(html).toMatch(/<img src="\/course-site\/fixture-course\/images\/diagram\.png" alt="示意图" width="2" height="3"/)
+    expect(html).toMatch(
+      /<img src="\/course-site\/fixture-course\/images\/diagram\.png" alt="示意图" width="2" height="3"/,
+    )
   })
 
   it('links across courses', async () => {

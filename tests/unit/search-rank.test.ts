@@ -10,9 +10,27 @@ describe('search result shaping', () => {
 
   it('puts the lecture titled with the query first, then descriptions, then sections', () => {
     const hits = [
-      { score: 9, title: 'Raft（二）：日志复制', description: '领导者选出来之后', section: undefined, id: 'long' },
-      { score: 5, title: 'Raft（一）：领导者选举', description: '选举', section: undefined, id: 'titled' },
-      { score: 7, title: '一致性', description: '线性一致性（linearizability）', section: undefined, id: 'described' },
+      {
+        score: 9,
+        title: 'Raft（二）：日志复制',
+        description: '领导者选出来之后',
+        section: undefined,
+        id: 'long',
+      },
+      {
+        score: 5,
+        title: 'Raft（一）：领导者选举',
+        description: '选举',
+        section: undefined,
+        id: 'titled',
+      },
+      {
+        score: 7,
+        title: '一致性',
+        description: '线性一致性（linearizability）',
+        section: undefined,
+        id: 'described',
+      },
     ]
     expect(rerank('领导者选举', hits).map((hit) => hit.id)).toEqual(['titled', 'long', 'described'])
     expect(rerank('linearizability', hits)[0]!.id).toBe('described')
@@ -32,6 +50,15 @@ describe('search result shaping', () => {
       },
       1.5,
     )
-    expect(hit).toEqual({ url: '/c/l/#小节', score: 1.5, description: '描述', title: '标题', course: '课程', label: '第 5 讲', section: '小节', excerpt: 'in <mark>section</mark>' })
+    expect(hit).toEqual({
+      url: '/c/l/#小节',
+      score: 1.5,
+      description: '描述',
+      title: '标题',
+      course: '课程',
+      label: '第 5 讲',
+      section: '小节',
+      excerpt: 'in <mark>section</mark>',
+    })
   })
 })

@@ -14,13 +14,28 @@ describe('the GitHub Pages workflow', () => {
   })
 
   it('installs with npm ci, builds with the base path, and deploys out/ with the official Pages actions', () => {
-    const workflow = parse(text) as { on: { push: { branches: string[] } }; jobs: Record<string, { steps: { uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, unknown> }[] }> }
+    const workflow = parse(text) as {
+      on: { push: { branches: string[] } }
+      jobs: Record<
+        string,
+        {
+          steps: {
+            uses?: string
+            run?: string
+            env?: Record<string, string>
+            with?: Record<string, unknown>
+          }[]
+        }
+      >
+    }
     expect(workflow.on.push.branches).toEqual(['main'])
     const steps = workflow.jobs.build!.steps
     expect(steps.map((step) => step.run).filter(Boolean)).toEqual(['npm ci', 'npm run build'])
     const build = steps.find((step) => step.run === 'npm run build')!
     expect(build.env?.BASE_PATH).toContain('steps.pages.outputs.base_path')
-    expect(steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact'))?.with?.path).toBe('out')
+    expect(
+      steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact'))?.with?.path,
+    ).toBe('out')
     expect(workflow.jobs.deploy!.steps[0]!.uses).toMatch(/^actions\/deploy-pages@/)
   })
 })

@@ -50,7 +50,13 @@ export default async function LecturePage({ params }: LecturePageProps) {
   const course = getCourse(courseSlug)
   const lecture = getLecture(courseSlug, lectureSlug)
   const Content = await loadPageComponent(lecture.contentPath)
-  const toc = <TableOfContents headings={lecture.toc} exercises={lecture.exercises} lectureNumber={lecture.number} />
+  const toc = (
+    <TableOfContents
+      headings={lecture.toc}
+      exercises={lecture.exercises}
+      lectureNumber={lecture.number}
+    />
+  )
   const updated = lastUpdated(lecture.file)
   const label = `第 ${lecture.number} ${course.unit}`
 
@@ -68,7 +74,11 @@ export default async function LecturePage({ params }: LecturePageProps) {
       </aside>
 
       <main id="main" className="min-w-0 flex-1 py-8 lg:py-10">
-        <article className="mx-auto max-w-[46rem]" data-pagefind-body data-lecture-page={lecture.slug}>
+        <article
+          className="mx-auto max-w-[46rem]"
+          data-pagefind-body
+          data-lecture-page={lecture.slug}
+        >
           <span hidden data-pagefind-meta="course" data-pagefind-filter="course">
             {course.title}
           </span>
@@ -87,7 +97,12 @@ export default async function LecturePage({ params }: LecturePageProps) {
           </div>
         </article>
         <div className="mx-auto max-w-[46rem]">
-          <MarkComplete course={course.slug} lecture={lecture.slug} variant="end" nextTitle={lecture.next?.title} />
+          <MarkComplete
+            course={course.slug}
+            lecture={lecture.slug}
+            variant="end"
+            nextTitle={lecture.next?.title}
+          />
           <Pager course={course} previous={lecture.previous} next={lecture.next} />
         </div>
       </main>
