@@ -12,6 +12,7 @@ import { Mermaid } from '@/components/mdx/mermaid'
 import { Paper } from '@/components/mdx/paper'
 import { Quiz } from '@/components/mdx/quiz'
 import { Solution } from '@/components/mdx/solution'
+import { StaticHtml } from '@/components/mdx/static-html'
 import { Table } from '@/components/mdx/table'
 import { Video } from '@/components/mdx/video'
 
@@ -35,6 +36,7 @@ const components: MDXComponents = {
   ...authorComponents,
   // Built by the pipeline, not written by authors.
   CodeBlock,
+  StaticHtml,
   table: Table,
 }
 

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react'
 import { CopyButton } from './copy-button'
 import { languageLabel } from './language-label'
 
@@ -7,12 +6,12 @@ export interface CodeBlockProps {
   language: string
   /** The `title="…"` of the fence, usually a file name. */
   title?: string
-  /** The highlighted `<pre>`, from the pipeline. */
-  children: ReactNode
+  /** The highlighted `<pre>` as HTML, from the pipeline (build time, our own markup). */
+  html: string
 }
 
 /** A highlighted code block with a title bar and a copy button. Built by rehype-code from fences. */
-export function CodeBlock({ language, title, children }: CodeBlockProps) {
+export function CodeBlock({ language, title, html }: CodeBlockProps) {
   return (
     <figure className="code-block not-prose" data-language={language}>
       <figcaption className="code-block-bar">
@@ -24,7 +23,7 @@ export function CodeBlock({ language, title, children }: CodeBlockProps) {
         )}
         <CopyButton />
       </figcaption>
-      {children}
+      <div className="code-block-body" dangerouslySetInnerHTML={{ __html: html }} />
     </figure>
   )
 }

@@ -44,6 +44,7 @@ export function pipelineSpecs(options: PipelineOptions = {}): PipelineSpecs {
       ['rehype-katex', { strict: 'ignore' }],
       [local('rehype-katex-errors')],
       [local('rehype-math-scroll')],
+      [local('rehype-static-math')],
       [local('rehype-code'), { highlight: options.mode !== 'check' }],
       [local('rehype-heading-anchors')],
       [local('rehype-report-problems')],
