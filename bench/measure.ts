@@ -3,7 +3,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
+import { CHROME_FLAGS, findChrome, NO_CHROME_MESSAGE } from '../lib/chromium.ts'
 
 /** The measurements behind `npm run bench`: page weight in Chromium, Lighthouse, cold builds. */
 
@@ -22,33 +23,10 @@ export interface Weight {
 
 const gz = (body: Buffer) => zlib.gzipSync(body, { level: 9 }).length
 
-export function chromePath(): string {
-  const found = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/google-chrome'].find(
-    (candidate) => candidate && fs.existsSync(candidate),
-  )
-  if (!found)
-    throw new Error(
-      'No Chromium: install it (Debian: apt-get install chromium) or set CHROME_PATH.',
-    )
+function chromePath(): string {
+  const found = findChrome()
+  if (!found) throw new Error(NO_CHROME_MESSAGE)
   return found
-}
-
-export const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromePath(),
-    args: CHROME_FLAGS.filter((flag) => !flag.startsWith('--headless')),
-  })
 }
 
 /**
@@ -137,7 +115,7 @@ export function lighthouse(url: string, runs: number): LighthouseResult {
         '--quiet',
         '--output=json',
         `--output-path=${output}`,
-        `--chrome-flags=${[...CHROME_FLAGS, `--user-data-dir=${profile}`].join(' ')}`,
+        `--chrome-flags=${['--headless=new', ...CHROME_FLAGS, `--user-data-dir=${profile}`].join(' ')}`,
       ],
       { env: { ...process.env, CHROME_PATH: chromePath() }, encoding: 'utf8' },
     )

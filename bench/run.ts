@@ -14,13 +14,13 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { launchChromium } from '../lib/chromium.ts'
 import { getSite } from '../lib/content/index.ts'
 import { exportedBasePath, OUT_DIR } from '../lib/export-info.ts'
 import { startStaticServer } from '../lib/static-server.ts'
 import { generateCourse } from './gen-course.ts'
 import {
   coldBuild,
-  launch,
   lighthouse,
   measurePage,
   projectCopy,
@@ -129,7 +129,7 @@ if (parts.includes('weight') || parts.includes('lighthouse')) {
 
   if (parts.includes('weight')) {
     const server = await startStaticServer({ root: OUT_DIR, basePath })
-    const browser = await launch()
+    const browser = await launchChromium()
     try {
       // Scripts that only load when a browser-drawn diagram comes into view: mermaid's.
       const mermaidScripts = new Set<string>()

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import zlib from 'node:zlib'
+import { contentTypeOf } from './content-types.ts'
 
 /**
  * Serves an exported site exactly as a static host does (GitHub Pages, nginx): files from the
@@ -11,28 +12,6 @@ import zlib from 'node:zlib'
  * Used by `npm run preview`, the browser tests and the benchmark.
  */
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.pdf': 'application/pdf',
-}
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|wasm)|image\/svg)/
 
 export interface StaticServerOptions {
@@ -75,7 +54,7 @@ export function startStaticServer(options: StaticServerOptions): Promise<Running
     status = 200,
   ) => {
     const extension = path.extname(file).toLowerCase()
-    const type = TYPES[extension] ?? 'application/octet-stream'
+    const type = contentTypeOf(extension)
     const relative = path.relative(root, file)
     const cache = relative.startsWith(`_next${path.sep}static`)
       ? 'public, max-age=31536000, immutable'

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
+import { DocumentShell } from '@/components/document-shell'
 import { SiteFooter } from '@/components/site-footer'
 import { SiteHeader } from '@/components/site-header'
-import { ThemeScript } from '@/components/theme-script'
 import { getCourse, getSite } from '@/lib/content'
 import '../globals.css'
 
@@ -22,19 +22,14 @@ export default async function CourseLayout({
   const site = getSite()
   const course = getCourse((await params).course)
   return (
-    <html lang={course.language} suppressHydrationWarning>
-      <head>
-        <ThemeScript />
-      </head>
-      <body>
-        <SiteHeader
-          siteTitle={site.title}
-          course={{ title: course.title, path: course.path }}
-          repository={course.repository}
-        />
-        {children}
-        <SiteFooter siteTitle={site.title} />
-      </body>
-    </html>
+    <DocumentShell lang={course.language}>
+      <SiteHeader
+        siteTitle={site.title}
+        course={{ title: course.title, path: course.path }}
+        repository={course.repository}
+      />
+      {children}
+      <SiteFooter siteTitle={site.title} />
+    </DocumentShell>
   )
 }

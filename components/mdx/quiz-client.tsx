@@ -1,6 +1,7 @@
 'use client'
 
 import { useState, type ReactNode } from 'react'
+import { CHOICE_LETTERS } from './choice-letters'
 
 interface QuizClientProps {
   name: string
@@ -9,8 +10,6 @@ interface QuizClientProps {
   choices: { correct: boolean; content: ReactNode }[]
   explanation: ReactNode
 }
-
-const LETTERS = 'ABCDEFGHIJ'
 
 /** The answering part of a quiz: pick, check, see right and wrong and the explanation. */
 export function QuizClient({ name, promptId, multiple, choices, explanation }: QuizClientProps) {
@@ -51,7 +50,7 @@ export function QuizClient({ name, promptId, multiple, choices, explanation }: Q
                     onChange={() => toggle(index)}
                   />
                   <span className="quiz-letter" aria-hidden="true">
-                    {LETTERS[index]}
+                    {CHOICE_LETTERS[index]}
                   </span>
                   <span className="quiz-choice-text">{choice.content}</span>
                   {result && (

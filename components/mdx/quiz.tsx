@@ -1,5 +1,6 @@
 import { Children, isValidElement, type ReactElement, type ReactNode } from 'react'
 import { Choice } from './choice'
+import { CHOICE_LETTERS } from './choice-letters'
 import { Explanation } from './explanation'
 import { QuizClient } from './quiz-client'
 
@@ -11,8 +12,6 @@ interface QuizProps {
 }
 
 type ChoiceElement = ReactElement<{ correct?: boolean; children: ReactNode }>
-
-export const CHOICE_LETTERS = 'ABCDEFGHIJ'
 
 /**
  * A self-check question. Content other than <Choice> and <Explanation> is the question; one

@@ -54,13 +54,24 @@ export function isJsxElement(node: { type: string }): node is JsxElement {
 /** The literal string value of a JSX attribute, when it is written as a plain string. */
 export function stringAttribute(node: JsxElement, name: string): string | undefined {
   const attribute = node.attributes.find(
-    (candidate): candidate is MdxJsxAttribute => candidate.type === 'mdxJsxAttribute' && candidate.name === name,
+    (candidate): candidate is MdxJsxAttribute =>
+      candidate.type === 'mdxJsxAttribute' && candidate.name === name,
   )
   return typeof attribute?.value === 'string' ? attribute.value : undefined
 }
 
 /** Node types whose text is not prose. */
-const NON_PROSE = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'yaml', 'html', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression'])
+const NON_PROSE = new Set([
+  'code',
+  'inlineCode',
+  'math',
+  'inlineMath',
+  'yaml',
+  'html',
+  'mdxjsEsm',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+])
 
 /** Analyses a parsed page. Heading ids are assigned on the tree as a side effect. */
 export function analyzeTree(tree: Root): PageAnalysis {
@@ -93,6 +104,9 @@ export function analyzeTree(tree: Root): PageAnalysis {
     return undefined
   })
 
-  const anchors = new Set([...headings.map((heading) => heading.id), ...exercises.map((exercise) => exercise.id)])
+  const anchors = new Set([
+    ...headings.map((heading) => heading.id),
+    ...exercises.map((exercise) => exercise.id),
+  ])
   return { headings, exercises, anchors, hanCount, wordCount, hasMath, hasMermaid }
 }

@@ -1,18 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { contentTypeOf } from '../content-types.ts'
 import { ASSET_FOLDER } from '../urls.ts'
 import { getCourse } from './index.ts'
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-  '.pdf': 'application/pdf',
-}
 
 /** Paths (as segments) of every file in a course's images/ folder. */
 export function listAssets(courseSlug: string): string[][] {
@@ -31,9 +21,13 @@ export function listAssets(courseSlug: string): string[][] {
 }
 
 /** The bytes and content type of one course asset. */
-export function readAsset(courseSlug: string, segments: string[]): { body: Buffer; contentType: string } {
+export function readAsset(
+  courseSlug: string,
+  segments: string[],
+): { body: Buffer; contentType: string } {
   const root = path.join(getCourse(courseSlug).dir, ASSET_FOLDER)
   const file = path.resolve(root, ...segments)
-  if (!file.startsWith(root + path.sep)) throw new Error(`Asset path escapes the images folder: ${segments.join('/')}`)
-  return { body: fs.readFileSync(file), contentType: CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' }
+  if (!file.startsWith(root + path.sep))
+    throw new Error(`Asset path escapes the images folder: ${segments.join('/')}`)
+  return { body: fs.readFileSync(file), contentType: contentTypeOf(path.extname(file)) }
 }

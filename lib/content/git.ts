@@ -15,7 +15,9 @@ function git(args: string[], cwd: string): string | undefined {
 }
 
 function hasFullHistory(cwd: string): boolean {
-  historyUsable ??= git(['rev-parse', '--is-inside-work-tree'], cwd) === 'true' && git(['rev-parse', '--is-shallow-repository'], cwd) === 'false'
+  historyUsable ??=
+    git(['rev-parse', '--is-inside-work-tree'], cwd) === 'true' &&
+    git(['rev-parse', '--is-shallow-repository'], cwd) === 'false'
   return historyUsable
 }
 

@@ -1,6 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { contentDir as defaultContentDir, includeDrafts as defaultIncludeDrafts } from '../site-config.ts'
+import {
+  contentDir as defaultContentDir,
+  includeDrafts as defaultIncludeDrafts,
+} from '../site-config.ts'
 import { ContentError } from './errors.ts'
 import { loadSite, type Course, type Lecture, type Site } from './load.ts'
 
@@ -63,8 +66,14 @@ export function getCourse(slug: string, options?: SiteOptions): Course {
   return course
 }
 
-export function getLecture(courseSlug: string, lectureSlug: string, options?: SiteOptions): Lecture {
-  const lecture = getCourse(courseSlug, options).lectures.find((candidate) => candidate.slug === lectureSlug)
+export function getLecture(
+  courseSlug: string,
+  lectureSlug: string,
+  options?: SiteOptions,
+): Lecture {
+  const lecture = getCourse(courseSlug, options).lectures.find(
+    (candidate) => candidate.slug === lectureSlug,
+  )
   if (!lecture) throw new Error(`Unknown lecture "${courseSlug}/${lectureSlug}"`)
   return lecture
 }

@@ -33,12 +33,27 @@ export interface LectureMetrics {
   diagrams: number
   goSamples: number
   goWholeFilesWithOutput: number
-  exercises: { title: string; difficulty: string | undefined; hasHint: boolean; hasSolution: boolean }[]
+  exercises: {
+    title: string
+    difficulty: string | undefined
+    hasHint: boolean
+    hasSolution: boolean
+  }[]
   quizzes: { hasExplanation: boolean }[]
   linksToEarlierLectures: number
 }
 
-const NON_PROSE = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'yaml', 'html', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression'])
+const NON_PROSE = new Set([
+  'code',
+  'inlineCode',
+  'math',
+  'inlineMath',
+  'yaml',
+  'html',
+  'mdxjsEsm',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+])
 const HAN = /\p{Script=Han}/gu
 
 function hasChild(node: RootContent, name: string): boolean {
@@ -67,7 +82,8 @@ export function measureLecture(tree: Root, earlier: Set<string>): LectureMetrics
     if (isJsxElement(node) && node.name === 'Mermaid') metrics.diagrams++
     if (node.type === 'code' && node.lang === 'go') {
       metrics.goSamples++
-      if (/^\s*package\s+main\b/m.test(node.value) && /\/\/\s*Output:/.test(node.value)) metrics.goWholeFilesWithOutput++
+      if (/^\s*package\s+main\b/m.test(node.value) && /\/\/\s*Output:/.test(node.value))
+        metrics.goWholeFilesWithOutput++
     }
     if (isJsxElement(node) && node.name === 'Exercise') {
       metrics.exercises.push({
@@ -77,7 +93,8 @@ export function measureLecture(tree: Root, earlier: Set<string>): LectureMetrics
         hasSolution: hasChild(node, 'Solution'),
       })
     }
-    if (isJsxElement(node) && node.name === 'Quiz') metrics.quizzes.push({ hasExplanation: hasChild(node, 'Explanation') })
+    if (isJsxElement(node) && node.name === 'Quiz')
+      metrics.quizzes.push({ hasExplanation: hasChild(node, 'Explanation') })
     if (node.type === 'link') {
       const target = node.url.split('#')[0]!.replace(/^\.\//, '')
       if (earlier.has(target)) metrics.linksToEarlierLectures++
@@ -92,35 +109,64 @@ export function measureLecture(tree: Root, earlier: Set<string>): LectureMetrics
 /** Every way a lecture falls short of the measured bar, in words an author can act on. */
 export function lectureShortfalls(course: Course, lecture: Lecture): string[] {
   const index = course.lectures.findIndex((candidate) => candidate.slug === lecture.slug)
-  const earlier = new Set(course.lectures.slice(0, index).map((candidate) => candidate.file.split('/').at(-1)!))
-  const metrics = measureLecture(parseLecture(fs.readFileSync(lecture.file, 'utf8'), lecture.file), earlier)
+  const earlier = new Set(
+    course.lectures.slice(0, index).map((candidate) => candidate.file.split('/').at(-1)!),
+  )
+  const metrics = measureLecture(
+    parseLecture(fs.readFileSync(lecture.file, 'utf8'), lecture.file),
+    earlier,
+  )
   const bar = LECTURE_BAR
   const problems: string[] = []
 
-  if (lecture.objectives.length < bar.minObjectives || lecture.objectives.length > bar.maxObjectives) {
-    problems.push(`objectives: ${lecture.objectives.length}, the bar is ${bar.minObjectives}–${bar.maxObjectives}`)
+  if (
+    lecture.objectives.length < bar.minObjectives ||
+    lecture.objectives.length > bar.maxObjectives
+  ) {
+    problems.push(
+      `objectives: ${lecture.objectives.length}, the bar is ${bar.minObjectives}–${bar.maxObjectives}`,
+    )
   }
-  if (lecture.readings.length === 0) problems.push('readings: none; list the primary source (paper, article) the lecture rests on')
-  for (const reading of lecture.readings) if (!reading.url) problems.push(`readings: "${reading.title}" has no url`)
-  if (index > 0 && lecture.prerequisites.length === 0) problems.push('prerequisites: none; name the earlier lectures this one builds on')
-  if (metrics.han < bar.minHan) problems.push(`prose: ${metrics.han} Chinese characters, the bar is ${bar.minHan}`)
-  if (metrics.sections.length < bar.minSections) problems.push(`sections: ${metrics.sections.length} ## headings, the bar is ${bar.minSections}`)
-  if (!metrics.sections.some((section) => PITFALLS_PATTERN.test(section))) problems.push('sections: no ## section of common misconceptions (常见误区)')
-  if (!metrics.sections.includes(SUMMARY_HEADING)) problems.push(`sections: no "## ${SUMMARY_HEADING}"`)
-  if (!metrics.sections.includes(FURTHER_READING_HEADING)) problems.push(`sections: no "## ${FURTHER_READING_HEADING}"`)
-  if (metrics.diagrams < bar.minDiagrams) problems.push(`diagrams: ${metrics.diagrams} Mermaid diagrams, the bar is ${bar.minDiagrams}`)
-  if (metrics.goSamples < bar.minGoSamples) problems.push(`Go code: ${metrics.goSamples} Go samples, the bar is ${bar.minGoSamples}`)
-  if (metrics.goWholeFilesWithOutput < 1) problems.push('Go code: no whole-file sample (package main …) with an // Output: comment')
-  if (metrics.exercises.length < bar.minExercises) problems.push(`exercises: ${metrics.exercises.length}, the bar is ${bar.minExercises}`)
-  if (new Set(metrics.exercises.map((exercise) => exercise.difficulty)).size < 2) problems.push('exercises: all of one difficulty; mix easy, medium and hard')
+  if (lecture.readings.length === 0)
+    problems.push('readings: none; list the primary source (paper, article) the lecture rests on')
+  for (const reading of lecture.readings)
+    if (!reading.url) problems.push(`readings: "${reading.title}" has no url`)
+  if (index > 0 && lecture.prerequisites.length === 0)
+    problems.push('prerequisites: none; name the earlier lectures this one builds on')
+  if (metrics.han < bar.minHan)
+    problems.push(`prose: ${metrics.han} Chinese characters, the bar is ${bar.minHan}`)
+  if (metrics.sections.length < bar.minSections)
+    problems.push(`sections: ${metrics.sections.length} ## headings, the bar is ${bar.minSections}`)
+  if (!metrics.sections.some((section) => PITFALLS_PATTERN.test(section)))
+    problems.push('sections: no ## section of common misconceptions (常见误区)')
+  if (!metrics.sections.includes(SUMMARY_HEADING))
+    problems.push(`sections: no "## ${SUMMARY_HEADING}"`)
+  if (!metrics.sections.includes(FURTHER_READING_HEADING))
+    problems.push(`sections: no "## ${FURTHER_READING_HEADING}"`)
+  if (metrics.diagrams < bar.minDiagrams)
+    problems.push(`diagrams: ${metrics.diagrams} Mermaid diagrams, the bar is ${bar.minDiagrams}`)
+  if (metrics.goSamples < bar.minGoSamples)
+    problems.push(`Go code: ${metrics.goSamples} Go samples, the bar is ${bar.minGoSamples}`)
+  if (metrics.goWholeFilesWithOutput < 1)
+    problems.push('Go code: no whole-file sample (package main …) with an // Output: comment')
+  if (metrics.exercises.length < bar.minExercises)
+    problems.push(`exercises: ${metrics.exercises.length}, the bar is ${bar.minExercises}`)
+  if (new Set(metrics.exercises.map((exercise) => exercise.difficulty)).size < 2)
+    problems.push('exercises: all of one difficulty; mix easy, medium and hard')
   metrics.exercises.forEach((exercise, position) => {
-    if (!exercise.hasHint) problems.push(`exercises: #${position + 1} "${exercise.title}" has no <Hint>`)
-    if (!exercise.hasSolution) problems.push(`exercises: #${position + 1} "${exercise.title}" has no <Solution>`)
+    if (!exercise.hasHint)
+      problems.push(`exercises: #${position + 1} "${exercise.title}" has no <Hint>`)
+    if (!exercise.hasSolution)
+      problems.push(`exercises: #${position + 1} "${exercise.title}" has no <Solution>`)
   })
   if (metrics.quizzes.length < bar.minQuizzes) problems.push('self-check: no <Quiz>')
   metrics.quizzes.forEach((quiz, position) => {
-    if (!quiz.hasExplanation) problems.push(`self-check: quiz #${position + 1} has no <Explanation>`)
+    if (!quiz.hasExplanation)
+      problems.push(`self-check: quiz #${position + 1} has no <Explanation>`)
   })
-  if (index > 0 && metrics.linksToEarlierLectures === 0) problems.push('links: no link to an earlier lecture (write it as a relative path, e.g. ./lecture-05.mdx#…)')
+  if (index > 0 && metrics.linksToEarlierLectures === 0)
+    problems.push(
+      'links: no link to an earlier lecture (write it as a relative path, e.g. ./lecture-05.mdx#…)',
+    )
   return problems
 }

@@ -108,7 +108,14 @@ const OVERVIEW_SLUG = 'overview'
 /** Lecture slugs that would collide with other routes of a course. */
 const RESERVED_LECTURE_SLUGS = new Set([OVERVIEW_SLUG, ASSET_FOLDER])
 /** Course slugs that would collide with the site's own top-level paths. */
-const RESERVED_COURSE_SLUGS = new Set(['_next', 'pagefind', 'search', '404', 'sitemap.xml', 'robots.txt'])
+const RESERVED_COURSE_SLUGS = new Set([
+  '_next',
+  'pagefind',
+  'search',
+  '404',
+  'sitemap.xml',
+  'robots.txt',
+])
 const DEFAULT_LANGUAGE = 'zh-CN'
 
 function isPageFile(name: string): boolean {
@@ -149,7 +156,9 @@ export function loadSite(contentDir: string, options: LoadOptions): Site {
   }
 
   const courses: Course[] = []
-  for (const entry of fs.readdirSync(contentDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of fs
+    .readdirSync(contentDir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue
     const full = path.join(contentDir, entry.name)
     if (!entry.isDirectory()) {
@@ -206,7 +215,9 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
       },
     ])
   }
-  const manifest = parseYamlWith(CourseManifestSchema, fs.readFileSync(manifestFile, 'utf8'), { file: manifestFile })
+  const manifest = parseYamlWith(CourseManifestSchema, fs.readFileSync(manifestFile, 'utf8'), {
+    file: manifestFile,
+  })
   const { data } = manifest
 
   // Page files on disk, by slug.
@@ -223,7 +234,12 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
         hint: `Lectures sit directly in content/${slug}/; subfolders hold assets (${ASSET_FOLDER}/).`,
       })
     } else if (fileSlug === OVERVIEW_SLUG) {
-      if (overviewFile) problems.add({ file, message: `duplicate overview: ${path.basename(overviewFile)} and ${name}`, hint: 'Keep one of overview.md and overview.mdx.' })
+      if (overviewFile)
+        problems.add({
+          file,
+          message: `duplicate overview: ${path.basename(overviewFile)} and ${name}`,
+          hint: 'Keep one of overview.md and overview.mdx.',
+        })
       overviewFile = file
     } else if (!SLUG_PATTERN.test(fileSlug)) {
       problems.add({
@@ -232,7 +248,11 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
         hint: 'The file name is the URL: lower-case letters, digits and hyphens, e.g. lecture-05.mdx.',
       })
     } else if (RESERVED_LECTURE_SLUGS.has(fileSlug)) {
-      problems.add({ file, message: `"${fileSlug}" is reserved and cannot be a lecture slug`, hint: `Reserved: ${[...RESERVED_LECTURE_SLUGS].join(', ')}.` })
+      problems.add({
+        file,
+        message: `"${fileSlug}" is reserved and cannot be a lecture slug`,
+        hint: `Reserved: ${[...RESERVED_LECTURE_SLUGS].join(', ')}.`,
+      })
     } else if (files.has(fileSlug)) {
       problems.add({
         file,
@@ -250,14 +270,21 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
     part.lectures.forEach((lectureSlug, lectureIndex) => {
       const line = manifest.lineOf(['parts', partIndex, 'lectures', lectureIndex])
       if (listed.has(lectureSlug)) {
-        problems.add({ file: manifestFile, line, message: `duplicate slug "${lectureSlug}" in parts`, hint: 'Each lecture is listed exactly once.' })
+        problems.add({
+          file: manifestFile,
+          line,
+          message: `duplicate slug "${lectureSlug}" in parts`,
+          hint: 'Each lecture is listed exactly once.',
+        })
       } else if (!files.has(lectureSlug)) {
         const suggestion = closestMatch(lectureSlug, [...files.keys()])
         problems.add({
           file: manifestFile,
           line,
           message: `parts lists "${lectureSlug}" but content/${slug}/${lectureSlug}.mdx (or .md) does not exist`,
-          hint: suggestion ? `Did you mean "${suggestion}"?` : 'Create the file, or remove the entry.',
+          hint: suggestion
+            ? `Did you mean "${suggestion}"?`
+            : 'Create the file, or remove the entry.',
         })
       } else {
         listed.set(lectureSlug, { partIndex, line })
@@ -293,7 +320,12 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
     const seen = new Set<string>()
     entries.forEach((entry, index) => {
       if (seen.has(entry.id)) {
-        problems.add({ file: manifestFile, line: manifest.lineOf([section, index, 'id']), message: `duplicate ${section} id "${entry.id}"`, hint: 'Ids must be unique within a course.' })
+        problems.add({
+          file: manifestFile,
+          line: manifest.lineOf([section, index, 'id']),
+          message: `duplicate ${section} id "${entry.id}"`,
+          hint: 'Ids must be unique within a course.',
+        })
       }
       seen.add(entry.id)
     })
@@ -326,7 +358,9 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
           file: lecture.file,
           line,
           message: `prerequisites: "${reference.slug}" is not a lecture of this course`,
-          hint: suggestion ? `Did you mean "${suggestion}"?` : `Lectures: ${[...bySlug.keys()].join(', ')}.`,
+          hint: suggestion
+            ? `Did you mean "${suggestion}"?`
+            : `Lectures: ${[...bySlug.keys()].join(', ')}.`,
         })
         return reference
       }
@@ -350,8 +384,10 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
     lecture.previous = previous && refOf(previous)
     lecture.next = next && refOf(next)
   })
-  const isPublished = (lecture: Lecture | undefined): lecture is Lecture => lecture !== undefined && published.includes(lecture)
-  const pick = (slugs: string[] | undefined) => (slugs ?? []).map((lectureSlug) => bySlug.get(lectureSlug)).filter(isPublished)
+  const isPublished = (lecture: Lecture | undefined): lecture is Lecture =>
+    lecture !== undefined && published.includes(lecture)
+  const pick = (slugs: string[] | undefined) =>
+    (slugs ?? []).map((lectureSlug) => bySlug.get(lectureSlug)).filter(isPublished)
 
   let overview: Overview | undefined
   if (overviewFile) {
@@ -380,15 +416,30 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
     parts: data.parts
       .map((part) => ({ id: part.id, title: part.title, lectures: pick(part.lectures) }))
       .filter((part) => part.lectures.length > 0),
-    stages: (data.stages ?? []).map((stage) => ({ title: stage.title, goals: stage.goals ?? [], lectures: pick(stage.lectures) })),
-    labs: (data.labs ?? []).map((lab) => ({ id: lab.id, title: lab.title, description: lab.description, lectures: pick(lab.lectures) })),
+    stages: (data.stages ?? []).map((stage) => ({
+      title: stage.title,
+      goals: stage.goals ?? [],
+      lectures: pick(stage.lectures),
+    })),
+    labs: (data.labs ?? []).map((lab) => ({
+      id: lab.id,
+      title: lab.title,
+      description: lab.description,
+      lectures: pick(lab.lectures),
+    })),
     overview,
     totalMinutes: published.reduce((sum, lecture) => sum + (lecture.duration ?? 0), 0),
   }
 }
 
 function refOf(lecture: Lecture): LectureRef {
-  return { slug: lecture.slug, title: lecture.title, description: lecture.description, number: lecture.number, path: lecture.path }
+  return {
+    slug: lecture.slug,
+    title: lecture.title,
+    description: lecture.description,
+    number: lecture.number,
+    path: lecture.path,
+  }
 }
 
 /** Where each lecture's frontmatter fields are, for problems found after validation. */
@@ -412,7 +463,10 @@ function loadLecture(file: string, context: LectureContext): Lecture {
       },
     ])
   }
-  const { data, lineOf } = parseYamlWith(LectureFrontmatterSchema, frontmatter.text, { file, lineOffset: frontmatter.line })
+  const { data, lineOf } = parseYamlWith(LectureFrontmatterSchema, frontmatter.text, {
+    file,
+    lineOffset: frontmatter.line,
+  })
   const slug = path.basename(file).replace(/\.mdx?$/, '')
   const lecture: Lecture = {
     slug,
@@ -429,13 +483,21 @@ function loadLecture(file: string, context: LectureContext): Lecture {
     readings: data.readings ?? [],
     objectives: data.objectives ?? [],
     // Resolved against the course once every lecture is loaded.
-    prerequisites: (data.prerequisites ?? []).map((prerequisite) => ({ slug: prerequisite, title: '', description: '', number: 0, path: '' })),
+    prerequisites: (data.prerequisites ?? []).map((prerequisite) => ({
+      slug: prerequisite,
+      title: '',
+      description: '',
+      number: 0,
+      path: '',
+    })),
     draft: data.draft ?? false,
     part: { id: context.part.id, title: context.part.title },
     previous: undefined,
     next: undefined,
     headings: analysis.headings,
-    toc: analysis.headings.filter((heading) => heading.topLevel && (heading.depth === 2 || heading.depth === 3)),
+    toc: analysis.headings.filter(
+      (heading) => heading.topLevel && (heading.depth === 2 || heading.depth === 3),
+    ),
     exercises: analysis.exercises,
     anchors: analysis.anchors,
     readingMinutes: readingMinutes(analysis.hanCount, analysis.wordCount),
@@ -451,7 +513,10 @@ function loadLecture(file: string, context: LectureContext): Lecture {
 function loadOverview(file: string, course: string): Overview {
   const { frontmatter, analysis } = pageSummary(file)
   const data = frontmatter
-    ? parseYamlWith(OverviewFrontmatterSchema, frontmatter.text, { file, lineOffset: frontmatter.line }).data
+    ? parseYamlWith(OverviewFrontmatterSchema, frontmatter.text, {
+        file,
+        lineOffset: frontmatter.line,
+      }).data
     : {}
   return {
     file,

@@ -19,9 +19,18 @@ export interface PageSummary {
  */
 const CACHE_DIR = path.join(process.cwd(), 'node_modules', '.cache', 'course-site', 'pages')
 // Paths from the project root: this module also runs bundled, where import.meta.dirname is not the source folder.
-const CODE_FILES = ['lib/content/analyze.ts', 'lib/mdx/heading-ids.ts', 'lib/mdx/parse.ts', 'lib/content/page-summary.ts']
+const CODE_FILES = [
+  'lib/content/analyze.ts',
+  'lib/mdx/heading-ids.ts',
+  'lib/mdx/parse.ts',
+  'lib/content/page-summary.ts',
+]
 const CODE_VERSION = createHash('sha256')
-  .update(CODE_FILES.map((file) => (fs.existsSync(file) ? fs.readFileSync(path.join(process.cwd(), file), 'utf8') : file)).join('\0'))
+  .update(
+    CODE_FILES.map((file) =>
+      fs.existsSync(file) ? fs.readFileSync(path.join(process.cwd(), file), 'utf8') : file,
+    ).join('\0'),
+  )
   .digest('hex')
   .slice(0, 16)
 
@@ -52,7 +61,10 @@ function summarize(file: string): PageSummary {
     throw new ContentError([syntaxProblem(file, error)])
   }
   const first = tree.children[0]
-  const frontmatter = first?.type === 'yaml' ? { text: first.value, line: first.position?.start.line ?? 1 } : undefined
+  const frontmatter =
+    first?.type === 'yaml'
+      ? { text: first.value, line: first.position?.start.line ?? 1 }
+      : undefined
   return { frontmatter, analysis: analyzeTree(tree) }
 }
 
@@ -62,11 +74,20 @@ export function pageSummary(file: string): PageSummary {
   const cached = memory.get(file)
   if (cached?.key === key) return cached.summary
 
-  const cacheFile = path.join(CACHE_DIR, `${createHash('sha256').update(file).digest('hex').slice(0, 24)}.json`)
+  const cacheFile = path.join(
+    CACHE_DIR,
+    `${createHash('sha256').update(file).digest('hex').slice(0, 24)}.json`,
+  )
   try {
-    const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { key: string; summary: PageSummary & { analysis: { anchors: string[] } } }
+    const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as {
+      key: string
+      summary: PageSummary & { analysis: { anchors: string[] } }
+    }
     if (stored.key === key) {
-      const summary = { ...stored.summary, analysis: { ...stored.summary.analysis, anchors: new Set(stored.summary.analysis.anchors) } }
+      const summary = {
+        ...stored.summary,
+        analysis: { ...stored.summary.analysis, anchors: new Set(stored.summary.analysis.anchors) },
+      }
       memory.set(file, { key, summary })
       return summary
     }
@@ -79,7 +100,16 @@ export function pageSummary(file: string): PageSummary {
   try {
     fs.mkdirSync(CACHE_DIR, { recursive: true })
     const temporary = `${cacheFile}.${process.pid}.tmp`
-    fs.writeFileSync(temporary, JSON.stringify({ key, summary: { ...summary, analysis: { ...summary.analysis, anchors: [...summary.analysis.anchors] } } }))
+    fs.writeFileSync(
+      temporary,
+      JSON.stringify({
+        key,
+        summary: {
+          ...summary,
+          analysis: { ...summary.analysis, anchors: [...summary.analysis.anchors] },
+        },
+      }),
+    )
     fs.renameSync(temporary, cacheFile)
   } catch {
     // A read-only tree still works, only slower.

@@ -48,7 +48,10 @@ export function parseYamlWith<S extends z.ZodType>(
   const problems: ContentProblem[] = result.error.issues.map((issue) => {
     const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol')
     // An unknown key is reported on its parent; point at the key itself.
-    const keyPath = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...path, issue.keys[0]!] : path
+    const keyPath =
+      issue.code === 'unrecognized_keys' && issue.keys.length === 1
+        ? [...path, issue.keys[0]!]
+        : path
     const { line } = locate(document, keyPath, lineAt)
     const { field } = locate(document, path, lineAt)
     return { file: source.file, line, ...describeIssue(issue, field, schema, path) }
@@ -75,7 +78,9 @@ function locate(
 }
 
 function formatPath(path: (string | number)[]): string {
-  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`)).join('')
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`))
+    .join('')
 }
 
 /** The keys an object schema accepts at `path`, for "allowed keys" hints. */
@@ -83,7 +88,12 @@ function allowedKeysAt(schema: z.ZodType, path: (string | number)[]): string[] {
   let current: unknown = schema
   const unwrap = (node: unknown): unknown => {
     let def = (node as { _zod?: { def?: Record<string, unknown> } })?._zod?.def
-    while (def && ['optional', 'default', 'nullable', 'pipe', 'prefault', 'readonly'].includes(def.type as string)) {
+    while (
+      def &&
+      ['optional', 'default', 'nullable', 'pipe', 'prefault', 'readonly'].includes(
+        def.type as string,
+      )
+    ) {
       node = def.innerType ?? def.in
       def = (node as { _zod?: { def?: Record<string, unknown> } })?._zod?.def
     }
@@ -121,7 +131,8 @@ function describeIssue(
       }
     }
     case 'invalid_type': {
-      if (issue.input === undefined) return { message: `${field} is required`, hint: `Expected ${issue.expected}.` }
+      if (issue.input === undefined)
+        return { message: `${field} is required`, hint: `Expected ${issue.expected}.` }
       return {
         message: `${field} has the wrong type`,
         hint: `Expected ${issue.expected}, received ${describeValue(issue.input)}.`,

@@ -49,14 +49,19 @@ export const BilibiliSchema = z
 
 export const VideoSchema = z
   .strictObject({
-    youtube: YoutubeIdSchema.optional().describe('YouTube video ID, embedded via youtube-nocookie.com.'),
+    youtube: YoutubeIdSchema.optional().describe(
+      'YouTube video ID, embedded via youtube-nocookie.com.',
+    ),
     bilibili: BilibiliSchema.optional(),
     start: z
       .string()
       .regex(START_TIME_PATTERN, 'must be seconds or mm:ss / h:mm:ss, e.g. 12:30')
       .optional()
       .describe('Where playback starts.'),
-    link: z.url('must be a full http(s) URL').optional().describe('The official video page, shown as a plain link.'),
+    link: z
+      .url('must be a full http(s) URL')
+      .optional()
+      .describe('The official video page, shown as a plain link.'),
   })
   .refine((video) => video.youtube || video.bilibili || video.link, {
     message: 'needs at least one of youtube, bilibili or link',
@@ -96,40 +101,58 @@ export const LectureFrontmatterSchema = z
       .array(slug('prerequisite'))
       .optional()
       .describe('Slugs of earlier lectures in the same course that this one builds on.'),
-    draft: z.boolean().optional().describe('Drafts are built in development and left out of production.'),
+    draft: z
+      .boolean()
+      .optional()
+      .describe('Drafts are built in development and left out of production.'),
   })
   .describe('Lecture frontmatter.')
 
 export const OverviewFrontmatterSchema = z
   .strictObject({
-    title: singleLine('title').optional().describe('Heading of the course home page; defaults to the course title.'),
-    description: singleLine('description').optional().describe('Meta description of the course home page.'),
+    title: singleLine('title')
+      .optional()
+      .describe('Heading of the course home page; defaults to the course title.'),
+    description: singleLine('description')
+      .optional()
+      .describe('Meta description of the course home page.'),
   })
   .describe('Overview frontmatter.')
 
 export const PartSchema = z.strictObject({
   id: slug('part id').describe('A stable identifier for the part.'),
   title: singleLine('title').describe('Shown as the sidebar group heading.'),
-  lectures: z.array(slug('lecture slug')).min(1, 'a part lists at least one lecture').describe('Lecture slugs, in reading order.'),
+  lectures: z
+    .array(slug('lecture slug'))
+    .min(1, 'a part lists at least one lecture')
+    .describe('Lecture slugs, in reading order.'),
 })
 
 export const StageSchema = z.strictObject({
   title: singleLine('title').describe('Name of the stage on the learning path.'),
   lectures: z.array(slug('lecture slug')).min(1, 'a stage lists at least one lecture'),
-  goals: z.array(singleLine('goal')).optional().describe('What a reader reaches by the end of the stage.'),
+  goals: z
+    .array(singleLine('goal'))
+    .optional()
+    .describe('What a reader reaches by the end of the stage.'),
 })
 
 export const LabSchema = z.strictObject({
   id: slug('lab id'),
   title: singleLine('title'),
-  lectures: z.array(slug('lecture slug')).optional().describe('Lectures where the lab is introduced.'),
+  lectures: z
+    .array(slug('lecture slug'))
+    .optional()
+    .describe('Lectures where the lab is introduced.'),
   description: singleLine('description').optional(),
 })
 
 export const CourseManifestSchema = z
   .strictObject({
     title: singleLine('title').describe('The course title.'),
-    description: singleLine('description').describe('One line about the course, for the catalog and meta tags.'),
+    description: singleLine('description').describe(
+      'One line about the course, for the catalog and meta tags.',
+    ),
     language: z
       .string()
       .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as zh-CN or en')
@@ -149,8 +172,13 @@ export const CourseManifestSchema = z
       .url('must be a full URL such as https://github.com/OWNER/REPO')
       .optional()
       .describe('Enables "edit this page" links.'),
-    branch: singleLine('branch').optional().describe('The branch "edit this page" links open; defaults to main.'),
-    parts: z.array(PartSchema).min(1, 'a course has at least one part').describe('Sidebar groups, in order.'),
+    branch: singleLine('branch')
+      .optional()
+      .describe('The branch "edit this page" links open; defaults to main.'),
+    parts: z
+      .array(PartSchema)
+      .min(1, 'a course has at least one part')
+      .describe('Sidebar groups, in order.'),
     stages: z.array(StageSchema).optional().describe('The learning path on the course home.'),
     labs: z.array(LabSchema).optional().describe('Practice projects.'),
   })
@@ -159,7 +187,9 @@ export const CourseManifestSchema = z
 export const SiteConfigSchema = z
   .strictObject({
     title: singleLine('title').describe('Name of the site, shown in the header and the catalog.'),
-    description: singleLine('description').describe('One line about the site, for the catalog and meta tags.'),
+    description: singleLine('description').describe(
+      'One line about the site, for the catalog and meta tags.',
+    ),
     language: z
       .string()
       .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as zh-CN or en')

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { getSite } from '@/lib/content/index.ts'
 import { lectureShortfalls } from '@/lib/content/lecture-bar.ts'
-import { checkGoSamples, checkPythonSamples, goAvailable, pythonAvailable } from '@/lib/samples/check-samples.ts'
+import {
+  checkGoSamples,
+  checkPythonSamples,
+  goAvailable,
+  pythonAvailable,
+} from '@/lib/samples/check-samples.ts'
 import { extractSamples } from '@/lib/samples/extract.ts'
 
 /**
@@ -11,14 +16,20 @@ import { extractSamples } from '@/lib/samples/extract.ts'
  */
 const site = getSite({ includeDrafts: true })
 const courses = site.courses.filter((course) => course.kind === 'course')
-const pages = site.courses.flatMap((course) => [...(course.overview ? [course.overview.file] : []), ...course.lectures.map((lecture) => lecture.file)])
+const pages = site.courses.flatMap((course) => [
+  ...(course.overview ? [course.overview.file] : []),
+  ...course.lectures.map((lecture) => lecture.file),
+])
 
 describe('every lecture meets the lecture bar', () => {
   for (const course of courses) {
     for (const lecture of course.lectures) {
       it(`${course.slug}/${lecture.slug}`, () => {
         const shortfalls = lectureShortfalls(course, lecture)
-        expect(shortfalls, `${lecture.contentPath} falls short of the lecture bar:\n  ${shortfalls.join('\n  ')}`).toEqual([])
+        expect(
+          shortfalls,
+          `${lecture.contentPath} falls short of the lecture bar:\n  ${shortfalls.join('\n  ')}`,
+        ).toEqual([])
       })
     }
   }
@@ -26,14 +37,27 @@ describe('every lecture meets the lecture bar', () => {
 
 describe('code samples of the real content', () => {
   const requireTools = process.env.CI === 'true'
-  if (!goAvailable()) console.warn('⚠ Go samples are NOT checked: install Go (Debian: apt-get install golang-go).')
-  it.skipIf(!goAvailable() && !requireTools)('every whole-file Go sample passes go vet and go build, and prints its Output', () => {
-    const report = checkGoSamples(pages.flatMap((file) => extractSamples(file, ['go'])))
-    expect(report.failures.map((failure) => `${failure.file}:${failure.line}: ${failure.message}`)).toEqual([])
-    expect(report.checked).toBeGreaterThan(0)
-  })
-  it.skipIf(!pythonAvailable() && !requireTools)('every Python sample with an Output comment prints it', () => {
-    const report = checkPythonSamples(pages.flatMap((file) => extractSamples(file, ['python', 'py'])))
-    expect(report.failures.map((failure) => `${failure.file}:${failure.line}: ${failure.message}`)).toEqual([])
-  })
+  if (!goAvailable())
+    console.warn('⚠ Go samples are NOT checked: install Go (Debian: apt-get install golang-go).')
+  it.skipIf(!goAvailable() && !requireTools)(
+    'every whole-file Go sample passes go vet and go build, and prints its Output',
+    () => {
+      const report = checkGoSamples(pages.flatMap((file) => extractSamples(file, ['go'])))
+      expect(
+        report.failures.map((failure) => `${failure.file}:${failure.line}: ${failure.message}`),
+      ).toEqual([])
+      expect(report.checked).toBeGreaterThan(0)
+    },
+  )
+  it.skipIf(!pythonAvailable() && !requireTools)(
+    'every Python sample with an Output comment prints it',
+    () => {
+      const report = checkPythonSamples(
+        pages.flatMap((file) => extractSamples(file, ['python', 'py'])),
+      )
+      expect(
+        report.failures.map((failure) => `${failure.file}:${failure.line}: ${failure.message}`),
+      ).toEqual([])
+    },
+  )
 })

@@ -1,19 +1,5 @@
-import fs from 'node:fs'
-import { chromium, type Browser, type BrowserContext } from 'playwright-core'
-
-/** Where Chromium is: CHROME_PATH, then Debian's chromium, then a system Chrome. */
-export function findChrome(): string | undefined {
-  const candidates = [
-    process.env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-  ]
-  return candidates.find(
-    (candidate): candidate is string => !!candidate && fs.existsSync(candidate),
-  )
-}
+import type { Browser, BrowserContext } from 'playwright-core'
+import { findChrome, launchChromium } from '../../lib/chromium.ts'
 
 export const chromePath = findChrome()
 
@@ -25,24 +11,7 @@ if (skipBrowser) {
   )
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  if (!chromePath)
-    throw new Error(
-      'No Chromium: install it (Debian: apt-get install chromium) or set CHROME_PATH.',
-    )
-  return chromium.launch({
-    executablePath: chromePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
-}
+export const launchBrowser = launchChromium
 
 export interface ContextOptions {
   theme?: 'light' | 'dark'
