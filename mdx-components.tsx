@@ -13,7 +13,6 @@ import { Paper } from '@/components/mdx/paper'
 import { Quiz } from '@/components/mdx/quiz'
 import { Solution } from '@/components/mdx/solution'
 import { StaticHtml } from '@/components/mdx/static-html'
-import { Table } from '@/components/mdx/table'
 import { Video } from '@/components/mdx/video'
 
 /** Every component authors may use without an import; the pipeline checks uses against the same names. */
@@ -37,7 +36,6 @@ const components: MDXComponents = {
   // Built by the pipeline, not written by authors.
   CodeBlock,
   StaticHtml,
-  table: Table,
 }
 
 export function useMDXComponents(): MDXComponents {

@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import type { Browser } from 'playwright-core'
 import { CHROME_FLAGS, findChrome, NO_CHROME_MESSAGE } from '../lib/chromium.ts'
@@ -21,6 +22,7 @@ export interface Weight {
   scripts: string[]
 }
 
+const execFileAsync = promisify(execFile)
 const gz = (body: Buffer) => zlib.gzipSync(body, { level: 9 }).length
 
 function chromePath(): string {
@@ -101,25 +103,32 @@ export interface LighthouseResult {
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
-/** Lighthouse (mobile, default config) on one URL, `runs` times; the median of each figure. */
-export function lighthouse(url: string, runs: number): LighthouseResult {
+/**
+ * Lighthouse (mobile, default config) on one URL, `runs` times; the median of each figure.
+ * Runs Lighthouse as a child process asynchronously: the static server it measures lives in
+ * this process and must keep answering.
+ */
+export async function lighthouse(url: string, runs: number): Promise<LighthouseResult> {
   const results: LighthouseResult[] = []
   for (let run = 0; run < runs; run++) {
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lh-profile-'))
     const output = path.join(profile, 'report.json')
-    const result = spawnSync(
-      process.execPath,
-      [
-        path.join('node_modules', 'lighthouse', 'cli', 'index.js'),
-        url,
-        '--quiet',
-        '--output=json',
-        `--output-path=${output}`,
-        `--chrome-flags=${['--headless=new', ...CHROME_FLAGS, `--user-data-dir=${profile}`].join(' ')}`,
-      ],
-      { env: { ...process.env, CHROME_PATH: chromePath() }, encoding: 'utf8' },
-    )
-    if (result.status !== 0) throw new Error(`lighthouse failed: ${result.stderr}`)
+    try {
+      await execFileAsync(
+        process.execPath,
+        [
+          path.join('node_modules', 'lighthouse', 'cli', 'index.js'),
+          url,
+          '--quiet',
+          '--output=json',
+          `--output-path=${output}`,
+          `--chrome-flags=${['--headless=new', ...CHROME_FLAGS, `--user-data-dir=${profile}`].join(' ')}`,
+        ],
+        { env: { ...process.env, CHROME_PATH: chromePath() }, maxBuffer: 64 * 1024 * 1024 },
+      )
+    } catch (error) {
+      throw new Error(`lighthouse failed: ${(error as { stderr?: string }).stderr ?? error}`)
+    }
     const report = JSON.parse(fs.readFileSync(output, 'utf8')) as {
       categories: Record<string, { score: number }>
       audits: Record<string, { numericValue: number }>

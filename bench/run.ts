@@ -220,7 +220,7 @@ if (parts.includes('weight') || parts.includes('lighthouse')) {
   if (parts.includes('lighthouse')) {
     const server = await startStaticServer({ root: OUT_DIR, basePath, gzip: true })
     try {
-      const result: LighthouseResult = lighthouse(`${server.url}${withDiagrams.path}`, 3)
+      const result: LighthouseResult = await lighthouse(`${server.url}${withDiagrams.path}`, 3)
       const lh = budgets.lighthouse
       row('Lighthouse mobile: performance', result.performance, '', lh.performance, 'min')
       row('Lighthouse mobile: accessibility', result.accessibility, '', lh.accessibility, 'min')

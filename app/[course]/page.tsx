@@ -3,7 +3,6 @@ import Link from 'next/link'
 import { CourseContents } from '@/components/course-contents'
 import { JsonLd } from '@/components/json-ld'
 import { LearningPath } from '@/components/learning-path'
-import { MathStylesheet } from '@/components/math-stylesheet'
 import { CourseProgress } from '@/components/progress/course-progress'
 import { SidebarTicks } from '@/components/progress/sidebar-ticks'
 import { TaskListTicks } from '@/components/progress/task-list-ticks'
@@ -38,7 +37,6 @@ export default async function CoursePage({ params }: CoursePageProps) {
   const hours = Math.round(course.totalMinutes / 60)
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-10 sm:px-6" data-pagefind-body>
-      {course.overview?.hasMath && <MathStylesheet />}
       <span hidden data-pagefind-meta="course" data-pagefind-filter="course">
         {course.title}
       </span>

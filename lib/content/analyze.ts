@@ -25,7 +25,6 @@ export interface PageAnalysis {
   hanCount: number
   /** Latin words of the prose, same exclusions. */
   wordCount: number
-  hasMath: boolean
   hasMermaid: boolean
 }
 
@@ -79,11 +78,9 @@ export function analyzeTree(tree: Root): PageAnalysis {
   const exercises: ExerciseEntry[] = []
   let hanCount = 0
   let wordCount = 0
-  let hasMath = false
   let hasMermaid = false
 
   visit(tree, (node: Root | RootContent) => {
-    if (node.type === 'math' || node.type === 'inlineMath') hasMath = true
     if (node.type === 'code' && node.lang === 'mermaid') hasMermaid = true
     if (isJsxElement(node) && node.name === 'Mermaid') hasMermaid = true
     if (isJsxElement(node) && node.name === 'Exercise') {
@@ -108,5 +105,5 @@ export function analyzeTree(tree: Root): PageAnalysis {
     ...headings.map((heading) => heading.id),
     ...exercises.map((exercise) => exercise.id),
   ])
-  return { headings, exercises, anchors, hanCount, wordCount, hasMath, hasMermaid }
+  return { headings, exercises, anchors, hanCount, wordCount, hasMermaid }
 }

@@ -51,7 +51,6 @@ export interface Lecture extends LectureRef {
   readingMinutes: number
   hanCount: number
   wordCount: number
-  hasMath: boolean
   hasMermaid: boolean
 }
 
@@ -63,7 +62,6 @@ export interface Overview {
   description: string | undefined
   headings: Heading[]
   anchors: Set<string>
-  hasMath: boolean
   hasMermaid: boolean
 }
 
@@ -503,7 +501,6 @@ function loadLecture(file: string, context: LectureContext): Lecture {
     readingMinutes: readingMinutes(analysis.hanCount, analysis.wordCount),
     hanCount: analysis.hanCount,
     wordCount: analysis.wordCount,
-    hasMath: analysis.hasMath,
     hasMermaid: analysis.hasMermaid,
   }
   frontmatterLines.set(lecture, lineOf)
@@ -526,7 +523,6 @@ function loadOverview(file: string, course: string): Overview {
     description: data.description,
     headings: analysis.headings,
     anchors: analysis.anchors,
-    hasMath: analysis.hasMath,
     hasMermaid: analysis.hasMermaid,
   }
 }

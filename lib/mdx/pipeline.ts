@@ -44,9 +44,10 @@ export function pipelineSpecs(options: PipelineOptions = {}): PipelineSpecs {
       ['rehype-katex', { strict: 'ignore' }],
       [local('rehype-katex-errors')],
       [local('rehype-math-scroll')],
-      [local('rehype-static-math')],
+      [local('rehype-table-scroll')],
       [local('rehype-code'), { highlight: options.mode !== 'check' }],
       [local('rehype-heading-anchors')],
+      [local('rehype-static-html')],
       [local('rehype-report-problems')],
     ],
   }

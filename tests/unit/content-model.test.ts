@@ -76,7 +76,6 @@ describe('content model', () => {
       ['exercise-1', '第一题', 'easy'],
       ['exercise-2', '第二题', 'hard'],
     ])
-    expect(intro.hasMath).toBe(true)
     expect(intro.hasMermaid).toBe(true)
     expect(intro.video?.bilibili).toEqual({ bvid: 'BV1R7411t71W', part: 1 })
   })

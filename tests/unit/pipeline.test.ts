@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FIXTURE_CONTENT } from '../helpers/fixture-site.ts'
+import { compilePage } from '@/lib/mdx/compile.ts'
 import { renderPage } from '../helpers/render-page.tsx'
 
 const page = (name: string) => path.join(FIXTURE_CONTENT, 'fixture-course', name)
@@ -82,5 +83,22 @@ describe('MDX pipeline on the fixture course', () => {
     expect(html).toContain('<table>')
     expect(html).toContain('type="checkbox"')
     expect(html).toContain('data-footnotes')
+  })
+
+  it('hands markup without components to React as HTML strings, the page unchanged', async () => {
+    const code = await compilePage(page('advanced.mdx'), { mode: 'render' }, 'function-body')
+    // Table cells, list items and footnotes travel inside strings, not as React elements.
+    expect(code).toContain('_jsx(StaticHtml, {\n      tag: "ul"')
+    expect(code).not.toMatch(/_components\.(td|li|sup|input)\b/)
+    const html = await renderPage(page('advanced.mdx'))
+    expect(html).toContain(
+      '<div class="table-scroll" tabindex="0" role="region" aria-label="表格"><table>',
+    )
+    expect(html).toContain('<ul class="contains-task-list">')
+    expect(html).toContain('<section data-footnotes="true" class="footnotes">')
+    // Elements holding a component stay React elements; the markup inside them is still a string.
+    const intro = await compilePage(page('intro.mdx'), { mode: 'render' }, 'function-body')
+    expect(intro).toMatch(/_jsx\(_components\.p, \{\s+children: "题目。"/)
+    expect(intro).toContain('_jsx(StaticHtml, {\n      tag: "span"')
   })
 })

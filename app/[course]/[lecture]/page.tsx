@@ -2,7 +2,6 @@ import type { Metadata } from 'next'
 import { CourseSidebar } from '@/components/course-sidebar'
 import { LectureHeader } from '@/components/lecture-header'
 import { LectureMeta } from '@/components/lecture-meta'
-import { MathStylesheet } from '@/components/math-stylesheet'
 import { MenuIcon } from '@/components/icons'
 import { MenuToggle } from '@/components/menu-toggle'
 import { Pager } from '@/components/pager'
@@ -62,7 +61,6 @@ export default async function LecturePage({ params }: LecturePageProps) {
 
   return (
     <div className="mx-auto flex max-w-[90rem] gap-8 px-4 sm:px-6 lg:gap-10">
-      {lecture.hasMath && <MathStylesheet />}
       <div className="mobile-bar no-print lg:hidden">
         <MenuToggle controls="course-menu">
           <MenuIcon width={18} height={18} />
