@@ -32,7 +32,8 @@ export interface PageAnalysis {
 export const HAN_PER_MINUTE = 400
 export const WORDS_PER_MINUTE = 200
 
-const HAN = /\p{Script=Han}/gu
+/** Chinese characters: what reading time and the lecture bar count. */
+export const HAN = /\p{Script=Han}/gu
 const WORD = /[A-Za-z][A-Za-z0-9'’-]*/g
 
 /** Minutes a reader needs for the prose, rounded up, at least 1. */
@@ -60,7 +61,7 @@ export function stringAttribute(node: JsxElement, name: string): string | undefi
 }
 
 /** Node types whose text is not prose. */
-const NON_PROSE = new Set([
+export const NON_PROSE = new Set([
   'code',
   'inlineCode',
   'math',

@@ -3,7 +3,7 @@ import type { Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { parseLecture } from '../mdx/parse.ts'
-import { isJsxElement, stringAttribute } from './analyze.ts'
+import { HAN, isJsxElement, NON_PROSE, stringAttribute } from './analyze.ts'
 import type { Course, Lecture } from './load.ts'
 
 /**
@@ -42,19 +42,6 @@ export interface LectureMetrics {
   quizzes: { hasExplanation: boolean }[]
   linksToEarlierLectures: number
 }
-
-const NON_PROSE = new Set([
-  'code',
-  'inlineCode',
-  'math',
-  'inlineMath',
-  'yaml',
-  'html',
-  'mdxjsEsm',
-  'mdxFlowExpression',
-  'mdxTextExpression',
-])
-const HAN = /\p{Script=Han}/gu
 
 function hasChild(node: RootContent, name: string): boolean {
   let found = false
