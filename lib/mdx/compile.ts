@@ -42,6 +42,7 @@ export async function compilePage(
       format: file.endsWith('.md') ? 'md' : 'mdx',
       remarkPlugins,
       rehypePlugins,
+      remarkRehypeOptions: specs.remarkRehypeOptions,
       // `function-body` lets tests run the page with the site's components passed in.
       ...(output === 'program'
         ? { providerImportSource: 'next-mdx-import-source-file' }

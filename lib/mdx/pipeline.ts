@@ -12,6 +12,7 @@ export type PluginSpec = [string] | [string, Record<string, unknown>]
 export interface PipelineSpecs {
   remarkPlugins: PluginSpec[]
   rehypePlugins: PluginSpec[]
+  remarkRehypeOptions: { footnoteLabel: string; footnoteBackLabel: string }
 }
 
 export interface PipelineOptions {
@@ -50,5 +51,7 @@ export function pipelineSpecs(options: PipelineOptions = {}): PipelineSpecs {
       [local('rehype-static-html')],
       [local('rehype-report-problems')],
     ],
+    // The words screen readers hear around GFM footnotes, in the courses' language.
+    remarkRehypeOptions: { footnoteLabel: '脚注', footnoteBackLabel: '返回正文' },
   }
 }

@@ -83,6 +83,8 @@ describe('MDX pipeline on the fixture course', () => {
     expect(html).toContain('<table>')
     expect(html).toContain('type="checkbox"')
     expect(html).toContain('data-footnotes')
+    expect(html).toContain('>脚注<')
+    expect(html).toContain('aria-label="返回正文"')
   })
 
   it('hands markup without components to React as HTML strings, the page unchanged', async () => {
