@@ -14,6 +14,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/content/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          // Hooks launch Chromium or compile content while other files keep both cores busy.
+          hookTimeout: 60_000,
         },
       },
       {
@@ -24,6 +26,8 @@ export default defineConfig({
           include: ['tests/checks/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          // Hooks launch Chromium or compile content while other files keep both cores busy.
+          hookTimeout: 60_000,
         },
       },
       {
