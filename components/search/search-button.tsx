@@ -1,7 +1,7 @@
 'use client'
 
 import dynamic from 'next/dynamic'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { SearchIcon } from '../icons'
 
 // The dialog and pagefind are fetched on the first open, not with every page.
@@ -22,6 +22,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function SearchButton() {
   const [open, setOpen] = useState(false)
   const [loaded, setLoaded] = useState(false)
+  const button = useRef<HTMLButtonElement>(null)
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -39,6 +40,8 @@ export function SearchButton() {
       }
     }
     document.addEventListener('keydown', onKey)
+    // Marks the moment the shortcuts listen: before hydration a key press or click does nothing.
+    button.current?.setAttribute('data-ready', '')
     return () => document.removeEventListener('keydown', onKey)
   }, [])
 
@@ -53,6 +56,7 @@ export function SearchButton() {
         }}
         aria-keyshortcuts="/ Control+K Meta+K"
         data-search-open
+        ref={button}
       >
         <SearchIcon width={18} height={18} />
         <span className="hidden sm:inline">搜索</span>

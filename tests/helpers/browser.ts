@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { findChrome, launchChromium } from '../../lib/chromium.ts'
 
 export const chromePath = findChrome()
@@ -29,4 +29,9 @@ export async function newContext(
     javaScriptEnabled: options.javaScript ?? true,
     locale: 'zh-CN',
   })
+}
+
+/** Waits until the page is hydrated far enough that the search shortcuts and button respond. */
+export async function searchReady(page: Page): Promise<void> {
+  await page.locator('[data-search-open][data-ready]').waitFor()
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchBrowser, newContext, skipBrowser } from '../helpers/browser.ts'
+import { launchBrowser, newContext, searchReady, skipBrowser } from '../helpers/browser.ts'
 import { TEST_BASE_PATH } from './global-setup.ts'
 
 /**
@@ -93,6 +93,7 @@ describe.skipIf(skipBrowser)(`the site under the base path ${TEST_BASE_PATH}`, (
 
   it('searches from under the prefix', async () => {
     await page.goto(`${siteUrl}/distributed-systems/lecture-03/`)
+    await searchReady(page)
     await page.keyboard.press('/')
     await page.locator('[data-search-input]').fill('领导者选举')
     const first = page.locator('[data-search-hit]').first()

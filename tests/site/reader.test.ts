@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { getSite } from '@/lib/content/index.ts'
 import { PROGRESS_KEY } from '@/lib/progress/store.ts'
-import { launchBrowser, newContext, skipBrowser } from '../helpers/browser.ts'
+import { launchBrowser, newContext, searchReady, skipBrowser } from '../helpers/browser.ts'
 
 /** The reader's side: search, progress, small screens, print, keyboard. */
 const siteUrl = inject('siteUrl')
@@ -22,6 +22,7 @@ const SEARCHES: { query: string; first: string }[] = [
 ]
 
 async function openSearch(page: Page, how: 'slash' | 'ctrl-k' | 'click') {
+  await searchReady(page)
   if (how === 'slash') await page.keyboard.press('/')
   else if (how === 'ctrl-k') await page.keyboard.press('Control+k')
   else await page.locator('[data-search-open]').click()
