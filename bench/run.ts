@@ -32,15 +32,8 @@ import {
 interface Budgets {
   weightKb: Record<string, { html?: number; css?: number; js?: number }>
   mermaidOrKatexBytesWithoutDiagram: number
-  lighthouse: {
-    performance: number
-    accessibility: number
-    bestPractices: number
-    seo: number
-    lcpMs: number
-    tbtMs: number
-    cls: number
-  }
+  /** A bound for each Lighthouse figure but the page's total weight. */
+  lighthouse: Omit<LighthouseResult, 'totalBytes'>
   build: { marginalSecondsPerLecture: number; peakMemoryMbAt500: number }
 }
 

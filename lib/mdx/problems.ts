@@ -17,3 +17,19 @@ export function recordProblems(file: VFile, problems: ContentProblem[]): void {
   if (problems.length === 0) return
   file.data.contentProblems = [...(file.data.contentProblems ?? []), ...problems]
 }
+
+/** A problem located at a node of the tree (its start line and column). */
+export function problemAt(
+  file: string,
+  node: { position?: { start: { line: number; column: number } } },
+  message: string,
+  hint: string,
+): ContentProblem {
+  return {
+    file,
+    line: node.position?.start.line,
+    column: node.position?.start.column,
+    message,
+    hint,
+  }
+}

@@ -11,7 +11,7 @@ import {
   requiredParents,
   type ComponentName,
 } from './component-props.ts'
-import { recordProblems } from './problems.ts'
+import { problemAt, recordProblems } from './problems.ts'
 
 /** Globals an expression may use; anything else is almost always text that MDX misread as code. */
 const ALLOWED_GLOBALS = new Set([
@@ -223,13 +223,7 @@ export default function remarkCheckMdx() {
     const problems: ContentProblem[] = []
     const declared = declaredNames(tree)
     const at = (node: RootContent, message: string, hint: string) =>
-      problems.push({
-        file: file.path,
-        line: node.position?.start.line,
-        column: node.position?.start.column,
-        message,
-        hint,
-      })
+      problems.push(problemAt(file.path, node, message, hint))
 
     visitParents(tree, (node, ancestors) => {
       if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {

@@ -7,7 +7,7 @@ import { isJsxElement, stringAttribute } from '../content/analyze.ts'
 import type { ContentProblem } from '../content/errors.ts'
 import { basePath as defaultBasePath } from '../site-config.ts'
 import { pageContextOf } from './page-context.ts'
-import { recordProblems } from './problems.ts'
+import { problemAt, recordProblems } from './problems.ts'
 import { resolveLink, type LinkSource } from './resolve-link.ts'
 
 export interface Options {
@@ -49,14 +49,7 @@ export default function remarkSiteLinks(options: Options = {}) {
       node: { position?: { start: { line: number; column: number } } },
       message: string,
       hint: string,
-    ) =>
-      problems.push({
-        file: context.file,
-        line: node.position?.start.line,
-        column: node.position?.start.column,
-        message,
-        hint,
-      })
+    ) => problems.push(problemAt(context.file, node, message, hint))
 
     const resolveLinkUrl = (
       node: { position?: { start: { line: number; column: number } } },
