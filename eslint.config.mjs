@@ -5,14 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTypeScript,
   {
-    ignores: [
-      '.next/**',
-      'out/**',
-      'node_modules/**',
-      'next-env.d.ts',
-      'bench/work/**',
-      'tests/fixtures/**/out/**',
-    ],
+    ignores: ['.next/**', 'out/**', 'node_modules/**', 'next-env.d.ts', 'tests/fixtures/**/out/**'],
   },
   {
     rules: {

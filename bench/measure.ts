@@ -186,17 +186,22 @@ export function coldBuild(projectDir: string, lectures: number): BuildResult {
 
 /**
  * A copy of the project with generated content, for build measurements: the sources are
- * copied, node_modules hard-linked (Turbopack refuses a symlinked node_modules).
+ * copied, node_modules hard-linked where the file system allows, else copied (Turbopack
+ * refuses a symlinked node_modules).
  */
 export function projectCopy(root: string, target: string): void {
   fs.rmSync(target, { recursive: true, force: true })
   fs.mkdirSync(target, { recursive: true })
   for (const entry of fs.readdirSync(root)) {
-    if (
-      ['node_modules', '.next', 'out', 'bench', '.git', 'content', 'test-results'].includes(entry)
-    )
+    if (['node_modules', '.next', 'out', '.git', 'content', 'test-results'].includes(entry))
       continue
     fs.cpSync(path.join(root, entry), path.join(target, entry), { recursive: true })
   }
-  execFileSync('cp', ['-al', path.join(root, 'node_modules'), path.join(target, 'node_modules')])
+  const modules = [path.join(root, 'node_modules'), path.join(target, 'node_modules')]
+  try {
+    execFileSync('cp', ['-al', ...modules], { stdio: 'ignore' })
+  } catch {
+    fs.rmSync(modules[1]!, { recursive: true, force: true })
+    execFileSync('cp', ['-a', ...modules])
+  }
 }

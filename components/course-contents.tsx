@@ -12,7 +12,9 @@ export function CourseContents({ course }: { course: Course }) {
         <div className="grid gap-8">
           {course.parts.map((part) => (
             <div key={part.id}>
-              <h3 className="mb-3 text-lg font-semibold">{part.title}</h3>
+              <h3 id={`part-${part.id}`} className="contents-part mb-3 text-lg font-semibold">
+                {part.title}
+              </h3>
               <ol className="grid gap-2">
                 {part.lectures.map((lecture) => (
                   <li key={lecture.slug}>

@@ -1,14 +1,25 @@
 import Link from 'next/link'
 import type { Course } from '@/lib/content'
 
+/**
+ * A course with more lectures than this lists only the current part's lectures in the sidebar
+ * and folds its other parts into links to the course contents. A full list on every page makes
+ * each page, and the whole build, grow with the square of the course's length; at a few hundred
+ * lectures it is also too long to scan.
+ */
+export const FULL_SIDEBAR_MAX_LECTURES = 60
+
 interface CourseSidebarProps {
   course: Course
   /** Slug of the lecture being read, marked as the current page. */
   current?: string
 }
 
+type Part = Course['parts'][number]
+
 /** The course's parts and lectures, in manifest order, with the current lecture marked. */
 export function CourseSidebar({ course, current }: CourseSidebarProps) {
+  const folds = course.lectures.length > FULL_SIDEBAR_MAX_LECTURES
   return (
     <nav aria-label="课程目录" className="text-[0.9rem]" data-pagefind-ignore="all">
       <Link
@@ -18,41 +29,70 @@ export function CourseSidebar({ course, current }: CourseSidebarProps) {
       >
         {course.title}
       </Link>
-      {course.parts.map((part) => (
-        <div key={part.id} className="mb-5">
-          <p
-            id={`part-${part.id}`}
-            className="mb-1.5 text-xs font-semibold tracking-wide text-[var(--muted-fg)]"
-          >
-            {part.title}
-          </p>
-          <ol aria-labelledby={`part-${part.id}`} className="space-y-0.5">
-            {part.lectures.map((lecture) => {
-              const isCurrent = lecture.slug === current
-              return (
-                <li key={lecture.slug}>
-                  <Link
-                    href={lecture.path}
-                    prefetch={false}
-                    aria-current={isCurrent ? 'page' : undefined}
-                    data-lecture={lecture.slug}
-                    className="sidebar-link"
-                  >
-                    <span className="sidebar-number" aria-hidden="true">
-                      {lecture.number}
-                    </span>
-                    <span>
-                      <span className="sr-only">{`第 ${lecture.number} ${course.unit}：`}</span>
-                      {lecture.title}
-                      <span className="complete-label sr-only" />
-                    </span>
-                  </Link>
-                </li>
-              )
-            })}
-          </ol>
-        </div>
-      ))}
+      {course.parts.map((part) =>
+        folds && !part.lectures.some((lecture) => lecture.slug === current) ? (
+          <FoldedPart key={part.id} course={course} part={part} />
+        ) : (
+          <PartLectures key={part.id} course={course} part={part} current={current} />
+        ),
+      )}
     </nav>
+  )
+}
+
+function PartLectures({ course, part, current }: { course: Course; part: Part; current?: string }) {
+  return (
+    <div className="mb-5">
+      <p
+        id={`part-${part.id}`}
+        className="mb-1.5 text-xs font-semibold tracking-wide text-[var(--muted-fg)]"
+      >
+        {part.title}
+      </p>
+      <ol aria-labelledby={`part-${part.id}`} className="space-y-0.5">
+        {part.lectures.map((lecture) => (
+          <li key={lecture.slug}>
+            <Link
+              href={lecture.path}
+              prefetch={false}
+              aria-current={lecture.slug === current ? 'page' : undefined}
+              data-lecture={lecture.slug}
+              className="sidebar-link"
+            >
+              <span className="sidebar-number" aria-hidden="true">
+                {lecture.number}
+              </span>
+              <span>
+                <span className="sr-only">{`第 ${lecture.number} ${course.unit}：`}</span>
+                {lecture.title}
+                <span className="complete-label sr-only" />
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </div>
+  )
+}
+
+/** A part other than the current one, in a long course: its title and range, linking to its lectures in the course contents. */
+function FoldedPart({ course, part }: { course: Course; part: Part }) {
+  const first = part.lectures[0]
+  const last = part.lectures.at(-1)
+  if (!first || !last) return null
+  const range =
+    first === last
+      ? `第 ${first.number} ${course.unit}`
+      : `第 ${first.number}–${last.number} ${course.unit}`
+  return (
+    <Link
+      href={`${course.path}#part-${part.id}`}
+      prefetch={false}
+      className="sidebar-part-link"
+      data-folded-part={part.id}
+    >
+      <span>{part.title}</span>
+      <span className="sidebar-part-range">{range}</span>
+    </Link>
   )
 }
