@@ -33,19 +33,33 @@ export function CourseSidebar({ course, current }: CourseSidebarProps) {
         folds && !part.lectures.some((lecture) => lecture.slug === current) ? (
           <FoldedPart key={part.id} course={course} part={part} />
         ) : (
-          <PartLectures key={part.id} course={course} part={part} current={current} />
+          <PartLectures
+            key={part.id}
+            course={course}
+            part={part}
+            current={current}
+            alignWithFolded={folds}
+          />
         ),
       )}
     </nav>
   )
 }
 
-function PartLectures({ course, part, current }: { course: Course; part: Part; current?: string }) {
+interface PartLecturesProps {
+  course: Course
+  part: Part
+  current?: string
+  /** Indents the part's title as far as the folded parts' titles around it. */
+  alignWithFolded: boolean
+}
+
+function PartLectures({ course, part, current, alignWithFolded }: PartLecturesProps) {
   return (
-    <div className="mb-5">
+    <div className={alignWithFolded ? 'mt-2 mb-3' : 'mb-5'}>
       <p
         id={`part-${part.id}`}
-        className="mb-1.5 text-xs font-semibold tracking-wide text-[var(--muted-fg)]"
+        className={`mb-1.5 text-xs font-semibold tracking-wide text-[var(--muted-fg)]${alignWithFolded ? ' px-[0.6rem]' : ''}`}
       >
         {part.title}
       </p>
