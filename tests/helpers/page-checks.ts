@@ -80,6 +80,9 @@ export async function checkPage(
     const response = await page.goto(url, { waitUntil: 'load' })
     if (!response || response.status() >= 400)
       problems.push(`page answered HTTP ${response?.status()}`)
+    // Lecture blocks far from the viewport skip rendering (content-visibility) and clip what
+    // overflows them; the checks must see every block laid out, as a reader scrolling does.
+    await page.addStyleTag({ content: '.article > * { content-visibility: visible !important }' })
     await scrollThrough(page)
     await settleDiagrams(page)
     await page.waitForLoadState('networkidle').catch(() => undefined)

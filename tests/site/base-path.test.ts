@@ -69,14 +69,17 @@ describe.skipIf(skipBrowser)(`the site under the base path ${TEST_BASE_PATH}`, (
       .toBeGreaterThan(0)
 
     await page.goto(`${siteUrl}/handbook/links-and-math/`, { waitUntil: 'networkidle' })
-    await page.evaluate(() => document.fonts.ready)
-    expect(
-      await page.evaluate(() =>
-        [...document.fonts].some(
-          (font) => font.family.includes('KaTeX') && font.status === 'loaded',
+    // A formula far down the page is not rendered, nor its font fetched, until it nears the view.
+    await page.locator('.katex').first().scrollIntoViewIfNeeded()
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...document.fonts].some(
+            (font) => font.family.includes('KaTeX') && font.status === 'loaded',
+          ),
         ),
-      ),
-    ).toBe(true)
+      )
+      .toBe(true)
 
     await page.goto(`${siteUrl}/handbook/diagrams/`)
     await page.evaluate(async () => {
