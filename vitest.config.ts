@@ -3,6 +3,14 @@ import { defineConfig } from 'vitest/config'
 
 const alias = { '@': path.resolve(import.meta.dirname) }
 
+/** Shared by the projects that need no site build. */
+const quickProject = {
+  environment: 'node',
+  testTimeout: 60_000,
+  // Hooks launch Chromium or compile content while other files keep both cores busy.
+  hookTimeout: 60_000,
+} as const
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -12,10 +20,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/content/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 60_000,
-          // Hooks launch Chromium or compile content while other files keep both cores busy.
-          hookTimeout: 60_000,
+          ...quickProject,
         },
       },
       {
@@ -24,10 +29,7 @@ export default defineConfig({
           // Browser tests of the test machinery itself, on fixture pages: no site build needed.
           name: 'checks',
           include: ['tests/checks/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 60_000,
-          // Hooks launch Chromium or compile content while other files keep both cores busy.
-          hookTimeout: 60_000,
+          ...quickProject,
         },
       },
       {

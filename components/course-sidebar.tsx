@@ -91,9 +91,9 @@ function PartLectures({ course, part, current, alignWithFolded }: PartLecturesPr
 
 /** A part other than the current one, in a long course: its title and range, linking to its lectures in the course contents. */
 function FoldedPart({ course, part }: { course: Course; part: Part }) {
-  const first = part.lectures[0]
-  const last = part.lectures.at(-1)
-  if (!first || !last) return null
+  // Never empty: the content loader drops parts without published lectures.
+  const first = part.lectures[0]!
+  const last = part.lectures.at(-1)!
   const range =
     first === last
       ? `第 ${first.number} ${course.unit}`

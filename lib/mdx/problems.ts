@@ -1,3 +1,4 @@
+import type { Node } from 'unist'
 import type { VFile } from 'vfile'
 import type { ContentProblem } from '../content/errors.ts'
 
@@ -19,12 +20,7 @@ export function recordProblems(file: VFile, problems: ContentProblem[]): void {
 }
 
 /** A problem located at a node of the tree (its start line and column). */
-export function problemAt(
-  file: string,
-  node: { position?: { start: { line: number; column: number } } },
-  message: string,
-  hint: string,
-): ContentProblem {
+export function problemAt(file: string, node: Node, message: string, hint: string): ContentProblem {
   return {
     file,
     line: node.position?.start.line,

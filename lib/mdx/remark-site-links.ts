@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import type { Root } from 'mdast'
 import { imageSize } from 'image-size'
 import type { VFile } from 'vfile'
+import type { Node } from 'unist'
 import { visit } from 'unist-util-visit'
 import { isJsxElement, stringAttribute } from '../content/analyze.ts'
 import type { ContentProblem } from '../content/errors.ts'
@@ -45,16 +46,10 @@ export default function remarkSiteLinks(options: Options = {}) {
       linkToDrafts: context.linkToDrafts,
     }
     const problems: ContentProblem[] = []
-    const fail = (
-      node: { position?: { start: { line: number; column: number } } },
-      message: string,
-      hint: string,
-    ) => problems.push(problemAt(context.file, node, message, hint))
+    const fail = (node: Node, message: string, hint: string) =>
+      problems.push(problemAt(context.file, node, message, hint))
 
-    const resolveLinkUrl = (
-      node: { position?: { start: { line: number; column: number } } },
-      url: string,
-    ) => {
+    const resolveLinkUrl = (node: Node, url: string) => {
       const result = resolveLink(url, source)
       if (result.kind === 'error') {
         fail(node, `${result.message} (in "${url}")`, result.hint)
@@ -63,11 +58,7 @@ export default function remarkSiteLinks(options: Options = {}) {
       return result.url
     }
 
-    const resolveImage = (
-      node: { position?: { start: { line: number; column: number } } },
-      url: string,
-      alt: string | undefined,
-    ) => {
+    const resolveImage = (node: Node, url: string, alt: string | undefined) => {
       if (alt === undefined || alt.trim() === '') {
         fail(
           node,
