@@ -26,7 +26,9 @@ async function scrollThrough(page: Page): Promise<void> {
     const step = window.innerHeight
     for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
       window.scrollTo(0, y)
-      await new Promise((resolve) => setTimeout(resolve, 15))
+      // Lazy diagrams hear of the scroll at a rendering update (IntersectionObserver); wait for
+      // one, or a busy machine scrolls past a diagram between two frames and it never loads.
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
     }
     window.scrollTo(0, document.documentElement.scrollHeight)
   })
