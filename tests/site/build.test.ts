@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, inject, it } from 'vitest'
 import { getSite } from '@/lib/content/index.ts'
+import { COMPILE_HINT, startupChunks } from '@/lib/compile-hints.ts'
 import { exportedBasePath } from '@/lib/export-info.ts'
 import { htmlPages, idsOf, mainText, referencesOf } from '../helpers/exported-site.ts'
 
@@ -121,6 +122,19 @@ describe('the exported site', () => {
         ? font.slice(basePath.length)
         : path.join(path.dirname(cssFile), font)
       expect(fs.existsSync(path.join(outDir, file)), font).toBe(true)
+    }
+  })
+
+  it('marks every script a page loads at startup for eager compiling, and no other', () => {
+    const startup = new Set(
+      pages.flatMap((page) => startupChunks(fs.readFileSync(page.file, 'utf8'), basePath)),
+    )
+    expect(startup.size).toBeGreaterThan(3)
+    const chunksDir = path.join(outDir, '_next', 'static', 'chunks')
+    for (const name of fs.readdirSync(chunksDir).filter((file) => file.endsWith('.js'))) {
+      const chunk = `/_next/static/chunks/${name}`
+      const hinted = fs.readFileSync(path.join(chunksDir, name), 'utf8').startsWith(COMPILE_HINT)
+      expect(hinted, chunk).toBe(startup.has(chunk))
     }
   })
 })
