@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { exportedHtmlFiles } from './export-info.ts'
 
 /**
  * V8 compiles a function lazily, on the main thread, the first time it runs. The chunks a page
@@ -32,7 +33,7 @@ export function startupChunks(html: string, basePath: string): string[] {
  */
 export function addCompileHints(outDir: string, basePath: string): string[] {
   const chunks = new Set<string>()
-  for (const file of htmlFiles(outDir))
+  for (const file of exportedHtmlFiles(outDir))
     for (const chunk of startupChunks(fs.readFileSync(file, 'utf8'), basePath)) chunks.add(chunk)
   const marked: string[] = []
   for (const chunk of [...chunks].sort()) {
@@ -45,11 +46,4 @@ export function addCompileHints(outDir: string, basePath: string): string[] {
     marked.push(chunk)
   }
   return marked
-}
-
-function htmlFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.html'))
-    .map((name) => path.join(dir, name))
 }

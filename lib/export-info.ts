@@ -15,3 +15,11 @@ export function exportedBasePath(outDir: string = OUT_DIR): string {
   const match = /(?:src|href)="([^"]*?)\/_next\/static\//.exec(fs.readFileSync(index, 'utf8'))
   return match?.[1] ?? ''
 }
+
+/** Every HTML file of an export, as absolute paths. */
+export function exportedHtmlFiles(outDir: string = OUT_DIR): string[] {
+  return fs
+    .readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.html'))
+    .map((name) => path.join(outDir, name))
+}

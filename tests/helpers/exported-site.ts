@@ -4,27 +4,19 @@ import type { Element, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { toString } from 'hast-util-to-string'
 import { visit } from 'unist-util-visit'
+import { exportedHtmlFiles } from '@/lib/export-info.ts'
 
 /** Every HTML file of an export, with its URL path (`/a/b/` for `a/b/index.html`). */
 export function htmlPages(outDir: string): { file: string; urlPath: string }[] {
-  const pages: { file: string; urlPath: string }[] = []
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else if (entry.name.endsWith('.html')) {
-        const relative = path.relative(outDir, full).split(path.sep).join('/')
-        pages.push({
-          file: full,
-          urlPath: relative.endsWith('index.html')
-            ? `/${relative.slice(0, -'index.html'.length)}`
-            : `/${relative}`,
-        })
-      }
+  return exportedHtmlFiles(outDir).map((file) => {
+    const relative = path.relative(outDir, file).split(path.sep).join('/')
+    return {
+      file,
+      urlPath: relative.endsWith('index.html')
+        ? `/${relative.slice(0, -'index.html'.length)}`
+        : `/${relative}`,
     }
-  }
-  walk(outDir)
-  return pages
+  })
 }
 
 const parsed = new Map<string, Root>()
