@@ -15,7 +15,6 @@ type AppendReply struct {
 	Success bool
 }
 
-// ANCHOR: checks
 // checks 是处理回复时 Figure 2 要求的三处检查；有 bug 的版本各少做其中一处。
 type checks struct {
 	stepDown  bool // 回复里的任期更高：更新任期、退位（任期混乱）
@@ -24,8 +23,6 @@ type checks struct {
 }
 
 var all = checks{stepDown: true, termCheck: true, argsMatch: true}
-
-// ANCHOR_END: checks
 
 type Raft struct {
 	leader      bool
@@ -36,7 +33,6 @@ type Raft struct {
 	commitIndex int
 }
 
-// ANCHOR: handle
 // handle 处理 peer 对 args 的回复。在真实代码里，它运行在 rf.mu 之下、Call() 返回之后。
 func (rf *Raft) handle(c checks, peer int, args AppendArgs, reply AppendReply) {
 	if c.stepDown && reply.Term > rf.currentTerm {
@@ -64,8 +60,6 @@ func (rf *Raft) handle(c checks, peer int, args AppendArgs, reply AppendReply) {
 	rf.nextIndex[peer] = rf.matchIndex[peer] + 1
 	rf.advanceCommit()
 }
-
-// ANCHOR_END: handle
 
 // advanceCommit 是 Figure 2 的提交规则：存在 N > commitIndex，
 // 多数派的 matchIndex >= N，且 log[N] 的任期等于 currentTerm。
@@ -160,7 +154,6 @@ func (w *world) settled(k int) *world {
 // scenario 造出一个局面，把其中的回复交给按 c 检查的处理函数。
 type scenario func(c checks) *world
 
-// ANCHOR: scenarios
 // lateReply：任期 2，S1 收下了第 2 条，它的成功回复迟到了；
 // 这期间 Start() 在领导者那里追加了第 3 条。
 func lateReply(c checks) *world {
@@ -193,8 +186,6 @@ func oldTerm(c checks) *world {
 	w.rf.handle(c, 1, AppendArgs{Term: 2, PrevLogIndex: 1, Entries: []int{2, 2}}, AppendReply{Term: 2, Success: true})
 	return w
 }
-
-// ANCHOR_END: scenarios
 
 func main() {
 	runs := []struct {

@@ -1,4 +1,4 @@
-package leader
+package replication
 
 import (
 	"bytes"
@@ -159,11 +159,13 @@ func TestReplicateRepairsDivergentFollower(t *testing.T) {
 	}
 }
 
-// 回复回来之前，领导者退位又在任期 4 当选：任期 3 的成功回复必须丢弃。
-// 去掉 replicateOnce 里的任期检查时失败。
+// 回复回来之前，领导者退位又在任期 4 当选，日志变成 [1:t1, 2:t4]：
+// 任期 3 的成功回复确认的是任期 3 的第 2、3 条，必须丢弃。
+// 去掉 replicateOnce 里的任期检查时失败（领导者凭它提交了跟随者并没有的 2:t4）。
 func TestReplyFromEndedTermIsDropped(t *testing.T) {
 	f := newFollower(3, 1, 3)
 	rf, fakes := newLeader(t, 3, []int{1, 3, 3}, f, newFollower(3, 1))
+	rf.nextIndex[1] = 2 // 发出第 2、3 条（任期 3），对方会回复成功
 	fakes[1].hook = func() {
 		rf.mu.Lock()
 		defer rf.mu.Unlock()

@@ -1,9 +1,9 @@
-// Package leader 是第 7 讲和第 11 讲里领导者一侧 Raft 片段所在的完整程序：
+// Package replication 是第 7 讲和第 11 讲里领导者一侧 Raft 片段所在的完整程序：
 // 复制器 replicateOnce、快速回退 backOff、提交规则 advanceCommitIndex、应用器 applier。
 // 选举不在这里：测试直接把一台服务器设为某个任期的领导者。
 // 网络由 Peer 接口代替（labrpc 的 ClientEnd 有同样的 Call 方法），
 // 测试用它制造迟到、乱序、重复和带着更高任期的回复。
-package leader
+package replication
 
 import (
 	"bytes"
