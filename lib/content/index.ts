@@ -98,4 +98,5 @@ export function isContentError(error: unknown): error is ContentError {
 }
 
 export { listAssets, readAsset } from './assets.ts'
+export { codeModuleOf } from './code-files.ts'
 export { lastUpdated } from './git.ts'

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Heading } from '../mdx/heading-ids.ts'
 import { formatOf, type SourceFormat } from '../mdx/parse.ts'
-import { coursePath, lecturePath, ASSET_FOLDER } from '../urls.ts'
+import { coursePath, lecturePath, ASSET_FOLDER, CODE_FOLDER } from '../urls.ts'
 import { readingMinutes, type ExerciseEntry } from './analyze.ts'
 import { pageSummary } from './page-summary.ts'
 import { closestMatch, ContentError, ProblemList } from './errors.ts'
@@ -104,7 +104,7 @@ export interface LoadOptions {
 const PAGE_EXTENSIONS = ['.mdx', '.md']
 const OVERVIEW_SLUG = 'overview'
 /** Lecture slugs that would collide with other routes of a course. */
-const RESERVED_LECTURE_SLUGS = new Set([OVERVIEW_SLUG, ASSET_FOLDER])
+const RESERVED_LECTURE_SLUGS = new Set([OVERVIEW_SLUG, ASSET_FOLDER, CODE_FOLDER])
 /** Course slugs that would collide with the site's own top-level paths. */
 const RESERVED_COURSE_SLUGS = new Set([
   '_next',

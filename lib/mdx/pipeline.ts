@@ -32,6 +32,7 @@ export function pipelineSpecs(options: PipelineOptions = {}): PipelineSpecs {
       ['remark-frontmatter'],
       ['remark-gfm'],
       ['remark-math'],
+      [local('remark-code-include'), linkOptions],
       [local('remark-lift-components')],
       [local('remark-check-mdx')],
       [local('remark-alerts')],

@@ -1,7 +1,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Course, Site } from '../content/index.ts'
-import { ASSET_FOLDER, assetPath, catalogPath, coursePath, lecturePath } from '../urls.ts'
+import {
+  ASSET_FOLDER,
+  assetPath,
+  catalogPath,
+  CODE_FOLDER,
+  coursePath,
+  lecturePath,
+  PUBLISHED_FOLDERS,
+} from '../urls.ts'
 
 /** The outcome of resolving a link written in content. */
 export type LinkResolution =
@@ -118,7 +126,10 @@ function pageAtFile(site: Site, file: string, linkToDrafts: boolean): PageTarget
   return undefined
 }
 
-/** An asset inside `content/<course>/images/`, returned as its site path. */
+const isPublishedFolder = (folder: string | undefined) =>
+  (PUBLISHED_FOLDERS as readonly string[]).includes(folder ?? '')
+
+/** A file inside `content/<course>/images/` or `code/`, returned as its site path. */
 function assetAtFile(
   site: Site,
   contentDir: string,
@@ -126,7 +137,7 @@ function assetAtFile(
 ): { url: string; file: string } | undefined {
   const relative = path.relative(contentDir, file).split(path.sep)
   const [courseSlug, folder] = relative
-  if (relative.length < 3 || folder !== ASSET_FOLDER) return undefined
+  if (relative.length < 3 || !isPublishedFolder(folder)) return undefined
   if (!site.courses.some((course) => course.slug === courseSlug)) return undefined
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return undefined
   return { url: assetPath(courseSlug!, relative.slice(1).join('/')), file }
@@ -157,7 +168,7 @@ export function resolveLink(url: string, source: LinkSource): LinkResolution {
     const withoutQuery = target.split('?')[0]!
     const decoded = safeDecode(withoutQuery)
     const segments = decoded.split('/').filter(Boolean)
-    if (segments[1] === ASSET_FOLDER) {
+    if (isPublishedFolder(segments[1])) {
       const asset = assetAtFile(
         source.site,
         source.contentDir,
@@ -197,6 +208,6 @@ export function resolveLink(url: string, source: LinkSource): LinkResolution {
       : `broken link: content/${shown} is not a page or an asset`,
     hint: /\.mdx?$/.test(target)
       ? 'Link a lecture or overview of a course, as a relative path such as ./lecture-05.mdx or ../system-design/week-01.mdx.'
-      : `Pages are .md/.mdx files listed in course.yaml; assets live in content/<course>/${ASSET_FOLDER}/.`,
+      : `Pages are .md/.mdx files listed in course.yaml; assets live in content/<course>/${ASSET_FOLDER}/, programs in content/<course>/${CODE_FOLDER}/.`,
   }
 }
