@@ -5,7 +5,8 @@ import {
   includeDrafts as defaultIncludeDrafts,
 } from '../site-config.ts'
 import { ContentError } from './errors.ts'
-import { loadSite, type Course, type Lecture, type Site } from './load.ts'
+import { loadSite } from './load.ts'
+import type { Course, Lecture, Site } from './model.ts'
 
 /**
  * The only door to `content/`. Pages, the MDX plugins and the scripts ask here; nothing else
@@ -13,7 +14,7 @@ import { loadSite, type Course, type Lecture, type Site } from './load.ts'
  * file under `content/` changes (so `npm run dev` sees edits).
  */
 
-export type { Course, Lecture, LectureRef, Overview, Site } from './load.ts'
+export type { Course, Lecture, LectureRef, Overview, Site } from './model.ts'
 export type { Heading } from '../mdx/heading-ids.ts'
 export type { ExerciseEntry } from './analyze.ts'
 export { ContentError, formatProblem, type ContentProblem } from './errors.ts'

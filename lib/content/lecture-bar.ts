@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { parseLecture } from '../mdx/parse.ts'
 import { HAN, isJsxElement, NON_PROSE, stringAttribute } from './analyze.ts'
-import type { Course, Lecture } from './load.ts'
+import type { Course, Lecture } from './model.ts'
 
 /**
  * The measured half of the lecture bar (CONTENT.md): what a script can check about a lecture.
