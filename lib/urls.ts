@@ -21,3 +21,19 @@ export const ASSET_FOLDER = 'images'
 export function assetPath(course: string, relativeToCourse: string): string {
   return `/${course}/${relativeToCourse.split('/').map(encodeURIComponent).join('/')}`
 }
+
+/** Lab handouts live in `content/<course>/labs/<id>.mdx` and are pages at `/<course>/labs/<id>/`. */
+export const LAB_FOLDER = 'labs'
+
+export function labPath(course: string, lab: string): string {
+  return `/${course}/${LAB_FOLDER}/${lab}/`
+}
+
+/** The starter kit download of a lab, beside its page. */
+export function kitArchiveName(lab: string): string {
+  return `${lab}-starter.zip`
+}
+
+export function kitArchivePath(course: string, lab: string): string {
+  return `${labPath(course, lab)}${kitArchiveName(lab)}`
+}

@@ -82,6 +82,8 @@ export function loadLecture(file: string, context: LectureContext): Lecture {
     hanCount: analysis.hanCount,
     wordCount: analysis.wordCount,
     hasMermaid: analysis.hasMermaid,
+    // Filled in once the course's labs are loaded.
+    labs: [],
   }
   frontmatterLines.set(lecture, lineOf)
   return lecture

@@ -55,8 +55,9 @@ export interface Listing {
 }
 
 /**
- * The manifest is the single source of order: checks it against the files, both ways, and the
- * references of its other sections. Returns the listed lectures in reading order.
+ * The manifest is the single source of order: checks its lectures against the files, both
+ * ways, and the lectures its stages name. Returns the listed lectures in reading order. (Its
+ * labs are checked against the handouts in labs.ts.)
  */
 export function crossCheckManifest(
   manifest: Manifest,
@@ -100,37 +101,29 @@ export function crossCheckManifest(
       })
     }
   }
-  const checkReferences = (section: 'stages' | 'labs', entries: { lectures?: string[] }[]) => {
-    entries.forEach((entry, entryIndex) => {
-      entry.lectures?.forEach((lectureSlug, lectureIndex) => {
-        if (!listed.has(lectureSlug)) {
-          problems.add({
-            file: manifestFile,
-            line: manifest.lineOf([section, entryIndex, 'lectures', lectureIndex]),
-            message: `${section}[${entryIndex}] refers to "${lectureSlug}", which no part lists`,
-            hint: `Known lectures: ${[...listed.keys()].join(', ') || '(none)'}.`,
-          })
-        }
-      })
-    })
-  }
-  checkReferences('stages', data.stages ?? [])
-  checkReferences('labs', data.labs ?? [])
-  const checkUniqueIds = (section: 'parts' | 'labs', entries: { id: string }[]) => {
-    const seen = new Set<string>()
-    entries.forEach((entry, index) => {
-      if (seen.has(entry.id)) {
+  ;(data.stages ?? []).forEach((stage, stageIndex) => {
+    stage.lectures.forEach((lectureSlug, lectureIndex) => {
+      if (!listed.has(lectureSlug)) {
         problems.add({
           file: manifestFile,
-          line: manifest.lineOf([section, index, 'id']),
-          message: `duplicate ${section} id "${entry.id}"`,
-          hint: 'Ids must be unique within a course.',
+          line: manifest.lineOf(['stages', stageIndex, 'lectures', lectureIndex]),
+          message: `stages[${stageIndex}] refers to "${lectureSlug}", which no part lists`,
+          hint: `Known lectures: ${[...listed.keys()].join(', ') || '(none)'}.`,
         })
       }
-      seen.add(entry.id)
     })
-  }
-  checkUniqueIds('parts', data.parts)
-  checkUniqueIds('labs', data.labs ?? [])
+  })
+  const partIds = new Set<string>()
+  data.parts.forEach((part, index) => {
+    if (partIds.has(part.id)) {
+      problems.add({
+        file: manifestFile,
+        line: manifest.lineOf(['parts', index, 'id']),
+        message: `duplicate parts id "${part.id}"`,
+        hint: 'Ids must be unique within a course.',
+      })
+    }
+    partIds.add(part.id)
+  })
   return listed
 }

@@ -40,6 +40,67 @@ export interface Lecture extends LectureRef {
   hanCount: number
   wordCount: number
   hasMermaid: boolean
+  /** Labs that practise this lecture. */
+  labs: LabRef[]
+}
+
+/** A small, serialisable pointer to a lab, for navigation and listings. */
+export interface LabRef {
+  id: string
+  title: string
+  description: string
+  /** Site path without the base path. */
+  path: string
+  /** Ids of its parts, for progress. */
+  partIds: string[]
+}
+
+export interface LabPart {
+  /** Lower-case id such as 3b; also the anchor of its heading. */
+  id: string
+  title: string
+  hours: number | undefined
+  /** The `go test` command that grades it (labs with a kit). */
+  test: string | undefined
+  /** Site path of its heading, `/course/labs/lab-3/#3b`. */
+  path: string
+}
+
+export interface LabKit {
+  /** `labs/<id>/kit/`: what the student downloads. */
+  dir: string
+  /** `labs/<id>/solution/`: the reference solution, laid over the kit; never published. */
+  solutionDir: string
+  /** Shared packages copied into the kit as top-level folders: name and folder. */
+  include: { name: string; dir: string }[]
+  /** File name of the download, `lab-3-starter.zip`. */
+  archiveName: string
+  /** Site path of the download. */
+  archivePath: string
+}
+
+export interface Lab extends LabRef {
+  course: string
+  /** Absolute path of the handout. */
+  file: string
+  /** The handout's path inside `content/`, e.g. `distributed-systems/labs/lab-3.mdx`. */
+  contentPath: string
+  format: SourceFormat
+  /** The number in "Lab 3", from the title; undefined for a lab without one (a final project). */
+  number: number | undefined
+  hours: number
+  /** The lectures it practises, in reading order (published ones). */
+  lectures: LectureRef[]
+  parts: LabPart[]
+  kit: LabKit | undefined
+  headings: Heading[]
+  toc: Heading[]
+  exercises: ExerciseEntry[]
+  anchors: Set<string>
+  readingMinutes: number
+  hanCount: number
+  wordCount: number
+  hasMermaid: boolean
 }
 
 export interface Overview {
@@ -72,7 +133,8 @@ export interface Course {
   lectures: Lecture[]
   parts: { id: string; title: string; lectures: Lecture[] }[]
   stages: { title: string; goals: string[]; lectures: Lecture[] }[]
-  labs: { id: string; title: string; description: string | undefined; lectures: Lecture[] }[]
+  /** Labs in course.yaml order. */
+  labs: Lab[]
   overview: Overview | undefined
   /** Total video minutes of the published lectures. */
   totalMinutes: number
