@@ -20,6 +20,10 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.wasm': 'application/wasm',
   '.pdf': 'application/pdf',
+  // Program sources a page includes excerpts of, shown as text.
+  '.go': 'text/plain; charset=utf-8',
+  '.mod': 'text/plain; charset=utf-8',
+  '.py': 'text/plain; charset=utf-8',
 }
 
 /** By file extension (with the dot, any case); unknown kinds are plain bytes. */

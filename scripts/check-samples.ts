@@ -1,11 +1,13 @@
 /**
  * `npm run check:samples [files…]`: builds and runs the Go and Python samples of every page
- * (or of the files given). Without Go or python3 installed it says loudly what it skipped.
+ * (or of the files given), and vets and tests (with -race) every course's module of included
+ * programs (content/<course>/code/). Without Go or python3 installed it says loudly what it skipped.
  */
 import path from 'node:path'
-import { getSite } from '../lib/content/index.ts'
+import { codeModuleOf, getSite } from '../lib/content/index.ts'
 import { displayPath } from '../lib/content/errors.ts'
 import {
+  checkGoModule,
   checkGoSamples,
   checkPythonSamples,
   goAvailable,
@@ -14,13 +16,16 @@ import {
 import { extractSamples } from '../lib/samples/extract.ts'
 
 const requested = process.argv.slice(2).map((file) => path.resolve(file))
+const courses = getSite({ includeDrafts: true }).courses
 const files =
   requested.length > 0
     ? requested
-    : getSite({ includeDrafts: true }).courses.flatMap((course) => [
+    : courses.flatMap((course) => [
         ...(course.overview ? [course.overview.file] : []),
         ...course.lectures.map((lecture) => lecture.file),
       ])
+const modules =
+  requested.length > 0 ? [] : courses.flatMap((course) => codeModuleOf(course.dir) ?? [])
 
 const go = files.flatMap((file) => extractSamples(file, ['go']))
 const python = files.flatMap((file) => extractSamples(file, ['python', 'py']))
@@ -29,6 +34,14 @@ if (goAvailable()) {
   const report = checkGoSamples(go)
   failures.push(...report.failures)
   console.log(`Go: ${report.checked} whole-file samples vetted and built, ${report.ran} run`)
+  for (const dir of modules) {
+    const started = Date.now()
+    const tested = checkGoModule(dir)
+    failures.push(...tested.failures)
+    console.log(
+      `Go: ${displayPath(dir)} vetted and tested with -race in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    )
+  }
 } else {
   console.warn(
     '⚠ Go samples NOT checked: `go` is not installed (Debian: apt-get install golang-go).',

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { ASSET_FOLDER } from '../urls.ts'
+import { ASSET_FOLDER, CODE_FOLDER, LAB_FOLDER } from '../urls.ts'
 import type { ProblemList } from './errors.ts'
 import { SLUG_PATTERN } from './schema.ts'
 
@@ -9,20 +9,24 @@ import { SLUG_PATTERN } from './schema.ts'
 const PAGE_EXTENSIONS = ['.mdx', '.md']
 export const OVERVIEW_SLUG = 'overview'
 /** Lecture slugs that would collide with other routes of a course. */
-const RESERVED_LECTURE_SLUGS = new Set([OVERVIEW_SLUG, ASSET_FOLDER])
+const RESERVED_LECTURE_SLUGS = new Set([OVERVIEW_SLUG, ASSET_FOLDER, CODE_FOLDER, LAB_FOLDER])
 
 export function isPageFile(name: string): boolean {
   return PAGE_EXTENSIONS.some((extension) => name.endsWith(extension))
 }
 
-/** Lists every page file below `dir`, to reject the ones in places where they would be ignored. */
-function nestedPageFiles(dir: string): string[] {
+/**
+ * Lists every page file below `dir`, to reject the ones in places where they would be ignored.
+ * The course's labs/ folder is left to labs.ts: handouts are pages, kits' READMEs are not.
+ */
+function nestedPageFiles(dir: string, top = true): string[] {
   const found: string[] = []
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue
     const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) found.push(...nestedPageFiles(full))
-    else if (isPageFile(entry.name)) found.push(full)
+    if (entry.isDirectory()) {
+      if (!(top && entry.name === LAB_FOLDER)) found.push(...nestedPageFiles(full, false))
+    } else if (isPageFile(entry.name)) found.push(full)
   }
   return found
 }
@@ -46,7 +50,7 @@ export function findCourseFiles(dir: string, problems: ProblemList): CourseFiles
       problems.add({
         file,
         message: 'page files in subfolders are not built',
-        hint: `Lectures sit directly in content/${slug}/; subfolders hold assets (${ASSET_FOLDER}/).`,
+        hint: `Lectures sit directly in content/${slug}/, lab handouts in ${LAB_FOLDER}/; other subfolders hold assets (${ASSET_FOLDER}/) and programs (${CODE_FOLDER}/).`,
       })
     } else if (fileSlug === OVERVIEW_SLUG) {
       if (overview)

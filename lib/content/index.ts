@@ -6,7 +6,7 @@ import {
 } from '../site-config.ts'
 import { ContentError } from './errors.ts'
 import { loadSite } from './load.ts'
-import type { Course, Lecture, Site } from './model.ts'
+import type { Course, Lab, Lecture, Site } from './model.ts'
 
 /**
  * The only door to `content/`. Pages, the MDX plugins and the scripts ask here; nothing else
@@ -14,7 +14,7 @@ import type { Course, Lecture, Site } from './model.ts'
  * file under `content/` changes (so `npm run dev` sees edits).
  */
 
-export type { Course, Lecture, LectureRef, Overview, Site } from './model.ts'
+export type { Course, Lab, LabPart, LabRef, Lecture, LectureRef, Overview, Site } from './model.ts'
 export type { Heading } from '../mdx/heading-ids.ts'
 export type { ExerciseEntry } from './analyze.ts'
 export { ContentError, formatProblem, type ContentProblem } from './errors.ts'
@@ -79,16 +79,27 @@ export function getLecture(
   return lecture
 }
 
-/** Finds the page a source file belongs to; the MDX plugins use it to know where they are. */
+export function getLab(courseSlug: string, labId: string, options?: SiteOptions): Lab {
+  const lab = getCourse(courseSlug, options).labs.find((candidate) => candidate.id === labId)
+  if (!lab) throw new Error(`Unknown lab "${courseSlug}/${labId}"`)
+  return lab
+}
+
+/**
+ * Finds the page a source file belongs to (the overview has neither lecture nor lab); the MDX
+ * plugins use it to know where they are.
+ */
 export function findPageByFile(
   file: string,
   options?: SiteOptions,
-): { course: Course; lecture: Lecture | undefined } | undefined {
+): { course: Course; lecture: Lecture | undefined; lab: Lab | undefined } | undefined {
   const resolved = path.resolve(file)
   for (const course of getSite(options).courses) {
-    if (course.overview?.file === resolved) return { course, lecture: undefined }
+    if (course.overview?.file === resolved) return { course, lecture: undefined, lab: undefined }
     const lecture = course.lectures.find((candidate) => candidate.file === resolved)
-    if (lecture) return { course, lecture }
+    if (lecture) return { course, lecture, lab: undefined }
+    const lab = course.labs.find((candidate) => candidate.file === resolved)
+    if (lab) return { course, lecture: undefined, lab }
   }
   return undefined
 }
@@ -99,4 +110,5 @@ export function isContentError(error: unknown): error is ContentError {
 }
 
 export { listAssets, readAsset } from './assets.ts'
+export { codeModuleOf } from './code-files.ts'
 export { lastUpdated } from './git.ts'

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import type { Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
+import { expandCodeIncludes } from '../mdx/code-include.ts'
 import { parseLecture } from '../mdx/parse.ts'
 import { HAN, isJsxElement, NON_PROSE, stringAttribute } from './analyze.ts'
 import type { Course, Lecture } from './model.ts'
@@ -99,10 +100,10 @@ export function lectureShortfalls(course: Course, lecture: Lecture): string[] {
   const earlier = new Set(
     course.lectures.slice(0, index).map((candidate) => candidate.file.split('/').at(-1)!),
   )
-  const metrics = measureLecture(
-    parseLecture(fs.readFileSync(lecture.file, 'utf8'), lecture.file),
-    earlier,
-  )
+  const tree = parseLecture(fs.readFileSync(lecture.file, 'utf8'), lecture.file)
+  // A program the page includes from its course's code/ folder counts as the page's code.
+  expandCodeIncludes(tree, lecture.file)
+  const metrics = measureLecture(tree, earlier)
   const bar = LECTURE_BAR
   const problems: string[] = []
 

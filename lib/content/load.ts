@@ -3,7 +3,8 @@ import path from 'node:path'
 import { coursePath } from '../urls.ts'
 import { findCourseFiles, isPageFile } from './course-files.ts'
 import { ProblemList } from './errors.ts'
-import { linkNeighbours, loadLecture, resolvePrerequisites } from './lectures.ts'
+import { loadLabs } from './labs.ts'
+import { linkNeighbours, loadLecture, refOf, resolvePrerequisites } from './lectures.ts'
 import { crossCheckManifest, readManifest } from './manifest.ts'
 import type { Course, Lecture, LoadOptions, Overview, Site } from './model.ts'
 import { loadOverview } from './overview.ts'
@@ -13,7 +14,7 @@ import { SiteConfigSchema } from './schema.ts'
 /**
  * Loads the site: site.yaml, then each course folder. The steps live in modules of their own:
  * course-files.ts (which files are pages), manifest.ts (course.yaml and its cross-checks),
- * lectures.ts and overview.ts (the pages), model.ts (the types).
+ * lectures.ts, labs.ts and overview.ts (the pages), model.ts (the types).
  */
 
 const DEFAULT_LANGUAGE = 'zh-CN'
@@ -107,6 +108,12 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
   const pick = (slugs: string[] | undefined) =>
     (slugs ?? []).map((lectureSlug) => bySlug.get(lectureSlug)).filter(isPublished)
 
+  const labs = loadLabs(
+    manifest,
+    { course: slug, courseDir: dir, lectures: bySlug, isPublished },
+    problems,
+  )
+
   let overview: Overview | undefined
   if (files.overview) {
     try {
@@ -139,12 +146,19 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
       goals: stage.goals ?? [],
       lectures: pick(stage.lectures),
     })),
-    labs: (data.labs ?? []).map((lab) => ({
-      id: lab.id,
-      title: lab.title,
-      description: lab.description,
-      lectures: pick(lab.lectures),
-    })),
+    labs,
+    labListings: (data.labs ?? []).flatMap((lab) =>
+      typeof lab === 'string'
+        ? []
+        : [
+            {
+              id: lab.id,
+              title: lab.title,
+              description: lab.description,
+              lectures: pick(lab.lectures).map(refOf),
+            },
+          ],
+    ),
     overview,
     totalMinutes: published.reduce((sum, lecture) => sum + (lecture.duration ?? 0), 0),
   }

@@ -56,8 +56,8 @@ export interface Listing {
 
 /**
  * The manifest is the single source of order: checks its lectures against the files, both
- * ways, and the lectures its stages name. Returns the listed lectures in reading order. (Its
- * labs are checked against the handouts in labs.ts.)
+ * ways, the lectures its stages and lab listings name, and unique ids. Returns the listed
+ * lectures in reading order. (Labs with a handout are checked against it in labs.ts.)
  */
 export function crossCheckManifest(
   manifest: Manifest,
@@ -101,29 +101,48 @@ export function crossCheckManifest(
       })
     }
   }
-  ;(data.stages ?? []).forEach((stage, stageIndex) => {
-    stage.lectures.forEach((lectureSlug, lectureIndex) => {
-      if (!listed.has(lectureSlug)) {
+  const checkReferences = (section: 'stages' | 'labs', entries: unknown[]) => {
+    entries.forEach((entry, entryIndex) => {
+      if (typeof entry !== 'object' || entry === null || !('lectures' in entry)) return
+      ;(entry.lectures as string[] | undefined)?.forEach((lectureSlug, lectureIndex) => {
+        if (!listed.has(lectureSlug)) {
+          problems.add({
+            file: manifestFile,
+            line: manifest.lineOf([section, entryIndex, 'lectures', lectureIndex]),
+            message: `${section}[${entryIndex}] refers to "${lectureSlug}", which no part lists`,
+            hint: `Known lectures: ${[...listed.keys()].join(', ') || '(none)'}.`,
+          })
+        }
+      })
+    })
+  }
+  checkReferences('stages', data.stages ?? [])
+  checkReferences('labs', data.labs ?? [])
+  const checkUniqueIds = (section: 'parts' | 'labs', ids: string[]) => {
+    const seen = new Set<string>()
+    ids.forEach((id, index) => {
+      if (seen.has(id)) {
         problems.add({
           file: manifestFile,
-          line: manifest.lineOf(['stages', stageIndex, 'lectures', lectureIndex]),
-          message: `stages[${stageIndex}] refers to "${lectureSlug}", which no part lists`,
-          hint: `Known lectures: ${[...listed.keys()].join(', ') || '(none)'}.`,
+          line: manifest.lineOf(
+            typeof data.labs?.[index] === 'string' && section === 'labs'
+              ? [section, index]
+              : [section, index, 'id'],
+          ),
+          message: `duplicate ${section} id "${id}"`,
+          hint: 'Ids must be unique within a course.',
         })
       }
+      seen.add(id)
     })
-  })
-  const partIds = new Set<string>()
-  data.parts.forEach((part, index) => {
-    if (partIds.has(part.id)) {
-      problems.add({
-        file: manifestFile,
-        line: manifest.lineOf(['parts', index, 'id']),
-        message: `duplicate parts id "${part.id}"`,
-        hint: 'Ids must be unique within a course.',
-      })
-    }
-    partIds.add(part.id)
-  })
+  }
+  checkUniqueIds(
+    'parts',
+    data.parts.map((part) => part.id),
+  )
+  checkUniqueIds(
+    'labs',
+    (data.labs ?? []).map((lab) => (typeof lab === 'string' ? lab : lab.id)),
+  )
   return listed
 }

@@ -44,6 +44,15 @@ export interface Lecture extends LectureRef {
   labs: LabRef[]
 }
 
+/** A part of a lab as listings show it: id, title and the site path of its heading. */
+export interface LabPartRef {
+  /** Lower-case id such as 3b; also the anchor of its heading. */
+  id: string
+  title: string
+  /** Site path of its heading, `/course/labs/lab-3/#3b`. */
+  path: string
+}
+
 /** A small, serialisable pointer to a lab, for navigation and listings. */
 export interface LabRef {
   id: string
@@ -51,19 +60,13 @@ export interface LabRef {
   description: string
   /** Site path without the base path. */
   path: string
-  /** Ids of its parts, for progress. */
-  partIds: string[]
+  parts: LabPartRef[]
 }
 
-export interface LabPart {
-  /** Lower-case id such as 3b; also the anchor of its heading. */
-  id: string
-  title: string
+export interface LabPart extends LabPartRef {
   hours: number | undefined
   /** The `go test` command that grades it (labs with a kit). */
   test: string | undefined
-  /** Site path of its heading, `/course/labs/lab-3/#3b`. */
-  path: string
 }
 
 export interface LabKit {
@@ -73,25 +76,23 @@ export interface LabKit {
   solutionDir: string
   /** Shared packages copied into the kit as top-level folders: name and folder. */
   include: { name: string; dir: string }[]
-  /** File name of the download, `lab-3-starter.zip`. */
+  /** File name of the download, `lab-3-kit.zip`. */
   archiveName: string
   /** Site path of the download. */
   archivePath: string
 }
 
 export interface Lab extends LabRef {
+  parts: LabPart[]
   course: string
   /** Absolute path of the handout. */
   file: string
   /** The handout's path inside `content/`, e.g. `distributed-systems/labs/lab-3.mdx`. */
   contentPath: string
   format: SourceFormat
-  /** The number in "Lab 3", from the title; undefined for a lab without one (a final project). */
-  number: number | undefined
   hours: number
   /** The lectures it practises, in reading order (published ones). */
   lectures: LectureRef[]
-  parts: LabPart[]
   kit: LabKit | undefined
   headings: Heading[]
   toc: Heading[]
@@ -101,6 +102,14 @@ export interface Lab extends LabRef {
   hanCount: number
   wordCount: number
   hasMermaid: boolean
+}
+
+/** A project course.yaml describes in place, without a handout: listed on the course home only. */
+export interface LabListing {
+  id: string
+  title: string
+  description: string | undefined
+  lectures: LectureRef[]
 }
 
 export interface Overview {
@@ -133,8 +142,10 @@ export interface Course {
   lectures: Lecture[]
   parts: { id: string; title: string; lectures: Lecture[] }[]
   stages: { title: string; goals: string[]; lectures: Lecture[] }[]
-  /** Labs in course.yaml order. */
+  /** Labs with a handout, in course.yaml order. */
   labs: Lab[]
+  /** Projects course.yaml only lists (no handout, no page), in its order. */
+  labListings: LabListing[]
   overview: Overview | undefined
   /** Total video minutes of the published lectures. */
   totalMinutes: number

@@ -137,6 +137,23 @@ export const StageSchema = z.strictObject({
     .describe('What a reader reaches by the end of the stage.'),
 })
 
+export const LabIdSchema = z
+  .string()
+  .regex(SLUG_PATTERN, 'lab id must be lower-case letters, digits and hyphens, e.g. lab-3')
+  .describe('The id of a handout in labs/: lab-3 is labs/lab-3.mdx.')
+
+export const LabListingSchema = z
+  .strictObject({
+    id: slug('lab id'),
+    title: singleLine('title'),
+    lectures: z
+      .array(slug('lecture slug'))
+      .optional()
+      .describe('Lectures where the project is introduced.'),
+    description: singleLine('description').optional(),
+  })
+  .describe('A project listed on the course home only, without a handout.')
+
 export const CourseManifestSchema = z
   .strictObject({
     title: singleLine('title').describe('The course title.'),
@@ -171,10 +188,10 @@ export const CourseManifestSchema = z
       .describe('Sidebar groups, in order.'),
     stages: z.array(StageSchema).optional().describe('The learning path on the course home.'),
     labs: z
-      .array(slug('lab id'))
+      .array(z.union([LabIdSchema, LabListingSchema]))
       .optional()
       .describe(
-        'Practice projects, in order: the ids of the handouts in labs/ (lab-3 is labs/lab-3.mdx).',
+        'Practice projects, in order. An id (lab-3) names a handout labs/lab-3.mdx: a page with parts, progress and a kit. A mapping (id, title, lectures, description) only lists a project on the course home.',
       ),
   })
   .describe('course.yaml')

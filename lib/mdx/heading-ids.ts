@@ -21,9 +21,7 @@ export function partOfHeading(
   partIds: readonly string[],
 ): string | undefined {
   if (heading.depth !== 2 || !heading.topLevel) return undefined
-  return partIds.find((id) =>
-    new RegExp(`^${id.toUpperCase()}(?![A-Za-z0-9])`).test(heading.text),
-  )
+  return partIds.find((id) => new RegExp(`^${id.toUpperCase()}(?![A-Za-z0-9])`).test(heading.text))
 }
 
 /**

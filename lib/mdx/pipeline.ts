@@ -29,9 +29,11 @@ export function pipelineSpecs(options: PipelineOptions = {}): PipelineSpecs {
   const linkOptions = options.basePath === undefined ? {} : { basePath: options.basePath }
   return {
     remarkPlugins: [
+      [local('remark-lab-material')],
       ['remark-frontmatter'],
       ['remark-gfm'],
       ['remark-math'],
+      [local('remark-code-include'), linkOptions],
       [local('remark-lift-components')],
       [local('remark-check-mdx')],
       [local('remark-alerts')],

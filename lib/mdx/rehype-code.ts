@@ -94,6 +94,8 @@ interface Block {
   language: string
   code: string
   meta: CodeMeta
+  /** The whole program file the block shows part of (remark-code-include). */
+  source: { url: string; name: string } | undefined
 }
 
 /**
@@ -137,6 +139,7 @@ export default function rehypeCode(options: Options = {}) {
           hint: 'Use a language shiki knows (go, python, bash, json, yaml, sql, …) or text for plain text.',
         })
       }
+      const { dataSource, dataSourceName } = code.properties
       blocks.push({
         node,
         parent,
@@ -144,6 +147,10 @@ export default function rehypeCode(options: Options = {}) {
         language,
         code: toString(code).replace(/\n$/, ''),
         meta: parsed.meta,
+        source:
+          typeof dataSource === 'string'
+            ? { url: dataSource, name: String(dataSourceName) }
+            : undefined,
       })
       return 'skip'
     })
@@ -168,8 +175,10 @@ export default function rehypeCode(options: Options = {}) {
         { type: 'mdxJsxAttribute', name: 'language', value: block.language || 'text' },
         { type: 'mdxJsxAttribute', name: 'html', value: toHtml(pre) },
       ]
-      if (block.meta.title)
-        attributes.push({ type: 'mdxJsxAttribute', name: 'title', value: block.meta.title })
+      const title = block.meta.title ?? block.source?.name
+      if (title) attributes.push({ type: 'mdxJsxAttribute', name: 'title', value: title })
+      if (block.source)
+        attributes.push({ type: 'mdxJsxAttribute', name: 'source', value: block.source.url })
       const wrapper: MdxJsxFlowElementHast = {
         type: 'mdxJsxFlowElement',
         name: 'CodeBlock',

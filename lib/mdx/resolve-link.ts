@@ -1,7 +1,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Course, Site } from '../content/index.ts'
-import { ASSET_FOLDER, assetPath, catalogPath, coursePath, lecturePath } from '../urls.ts'
+import type { Course, Lab, Site } from '../content/index.ts'
+import {
+  ASSET_FOLDER,
+  assetPath,
+  catalogPath,
+  CODE_FOLDER,
+  coursePath,
+  LAB_FOLDER,
+  labsPath,
+  lecturePath,
+  PUBLISHED_FOLDERS,
+} from '../urls.ts'
 
 /** The outcome of resolving a link written in content. */
 export type LinkResolution =
@@ -86,6 +96,17 @@ function pageAtSitePath(
   const course = site.courses.find((candidate) => candidate.slug === segments[0])
   if (!course) return undefined
   if (segments.length === 1) return courseHome(course)
+  if (segments[1] === LAB_FOLDER && course.labs.length > 0) {
+    if (segments.length === 2)
+      return {
+        path: labsPath(course.slug),
+        anchors: new Set(),
+        label: `the labs of ${course.slug}`,
+      }
+    const lab =
+      segments.length === 3 && course.labs.find((candidate) => candidate.id === segments[2])
+    return lab ? labTarget(lab) : undefined
+  }
   const lecture =
     segments.length === 2
       ? course.lectures.find(
@@ -101,6 +122,10 @@ function pageAtSitePath(
   )
 }
 
+function labTarget(lab: Lab): PageTarget {
+  return { path: lab.path, anchors: lab.anchors, label: lab.contentPath }
+}
+
 /** Finds the page written as a source file, such as `content/distributed-systems/lecture-05.mdx`. */
 function pageAtFile(site: Site, file: string, linkToDrafts: boolean): PageTarget | undefined {
   for (const course of site.courses) {
@@ -114,11 +139,16 @@ function pageAtFile(site: Site, file: string, linkToDrafts: boolean): PageTarget
         anchors: lecture.anchors,
         label: lecture.contentPath,
       }
+    const lab = course.labs.find((candidate) => candidate.file === file)
+    if (lab) return labTarget(lab)
   }
   return undefined
 }
 
-/** An asset inside `content/<course>/images/`, returned as its site path. */
+const isPublishedFolder = (folder: string | undefined) =>
+  (PUBLISHED_FOLDERS as readonly string[]).includes(folder ?? '')
+
+/** A file inside `content/<course>/images/` or `code/`, returned as its site path. */
 function assetAtFile(
   site: Site,
   contentDir: string,
@@ -126,7 +156,7 @@ function assetAtFile(
 ): { url: string; file: string } | undefined {
   const relative = path.relative(contentDir, file).split(path.sep)
   const [courseSlug, folder] = relative
-  if (relative.length < 3 || folder !== ASSET_FOLDER) return undefined
+  if (relative.length < 3 || !isPublishedFolder(folder)) return undefined
   if (!site.courses.some((course) => course.slug === courseSlug)) return undefined
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return undefined
   return { url: assetPath(courseSlug!, relative.slice(1).join('/')), file }
@@ -157,7 +187,7 @@ export function resolveLink(url: string, source: LinkSource): LinkResolution {
     const withoutQuery = target.split('?')[0]!
     const decoded = safeDecode(withoutQuery)
     const segments = decoded.split('/').filter(Boolean)
-    if (segments[1] === ASSET_FOLDER) {
+    if (isPublishedFolder(segments[1])) {
       const asset = assetAtFile(
         source.site,
         source.contentDir,
@@ -171,7 +201,7 @@ export function resolveLink(url: string, source: LinkSource): LinkResolution {
     return {
       kind: 'error',
       message: `broken link: no page at ${target}`,
-      hint: 'Site paths look like /<course>/ or /<course>/<lecture>/; or link the file itself, e.g. ./lecture-05.mdx.',
+      hint: 'Site paths look like /<course>/, /<course>/<lecture>/ or /<course>/labs/<lab>/; or link the file itself, e.g. ./lecture-05.mdx.',
     }
   }
 
@@ -196,7 +226,7 @@ export function resolveLink(url: string, source: LinkSource): LinkResolution {
       ? `broken link: content/${shown} does not exist`
       : `broken link: content/${shown} is not a page or an asset`,
     hint: /\.mdx?$/.test(target)
-      ? 'Link a lecture or overview of a course, as a relative path such as ./lecture-05.mdx or ../system-design/week-01.mdx.'
-      : `Pages are .md/.mdx files listed in course.yaml; assets live in content/<course>/${ASSET_FOLDER}/.`,
+      ? 'Link a lecture, lab handout or overview of a course, as a relative path such as ./lecture-05.mdx, ./labs/lab-3.mdx#3b or ../system-design/week-01.mdx.'
+      : `Pages are .md/.mdx files listed in course.yaml; assets live in content/<course>/${ASSET_FOLDER}/, programs in content/<course>/${CODE_FOLDER}/.`,
   }
 }

@@ -19,6 +19,16 @@ export interface SampleReport {
 
 const RUN_TIMEOUT_MS = 15_000
 
+/** Go with the standard library only: no module proxy, no workspace, no cgo. */
+export const GO_ENV = {
+  ...process.env,
+  GO111MODULE: 'on',
+  GOFLAGS: '-mod=mod',
+  GOPROXY: 'off',
+  GOWORK: 'off',
+  CGO_ENABLED: '0',
+}
+
 /** Whole-file Go samples start with `package` (after any comments); fragments are left alone. */
 export function isWholeGoFile(code: string): boolean {
   return /^(?:\s*\/\/[^\n]*\n|\s*\n)*\s*package\s+\w+/.test(code)
@@ -57,14 +67,7 @@ export function checkGoSamples(samples: CodeSample[]): SampleReport {
   if (whole.length === 0) return { checked: 0, ran: 0, failures }
 
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'go-samples-'))
-  const env = {
-    ...process.env,
-    GO111MODULE: 'on',
-    GOFLAGS: '-mod=mod',
-    GOPROXY: 'off',
-    GOWORK: 'off',
-    CGO_ENABLED: '0',
-  }
+  const env = GO_ENV
   try {
     fs.writeFileSync(path.join(root, 'go.mod'), 'module samples\n\ngo 1.19\n')
     whole.forEach((sample, index) => {
@@ -142,6 +145,35 @@ export function checkGoSamples(samples: CodeSample[]): SampleReport {
   } finally {
     fs.rmSync(root, { recursive: true, force: true })
   }
+}
+
+/**
+ * Vets and tests a course's module of included programs (`content/<course>/code/`) with the race
+ * detector: the failure-path tests of the programs pages show excerpts of.
+ */
+export function checkGoModule(dir: string): SampleReport {
+  const failures: SampleFailure[] = []
+  const goMod = path.join(dir, 'go.mod')
+  for (const args of [
+    ['vet', './...'],
+    ['test', '-race', '-count=1', './...'],
+  ]) {
+    // -race needs cgo; everything else here builds without it.
+    const env = args[0] === 'test' ? { ...GO_ENV, CGO_ENABLED: '1' } : GO_ENV
+    const result = spawnSync('go', args, { cwd: dir, env, encoding: 'utf8' })
+    if (result.status !== 0) {
+      const output = `${result.stdout}\n${result.stderr}`
+        .split('\n')
+        .filter((line) => line.trim() !== '' && !/^ok\s/.test(line))
+      failures.push({
+        file: goMod,
+        line: 0,
+        message: `go ${args.join(' ')} failed:\n${output.slice(0, 40).join('\n')}`,
+      })
+      break
+    }
+  }
+  return { checked: 1, ran: failures.length === 0 ? 1 : 0, failures }
 }
 
 /**

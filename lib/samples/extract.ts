@@ -3,6 +3,7 @@ import type { Code } from 'mdast'
 import { visit } from 'unist-util-visit'
 import { parseLecture } from '../mdx/parse.ts'
 import { parseCodeMeta } from '../mdx/code-meta.ts'
+import { expandCodeIncludes } from '../mdx/code-include.ts'
 import { literalValue } from '../mdx/remark-check-mdx.ts'
 
 /** A fenced code block of a page, where it is, and what it is expected to print. */
@@ -40,9 +41,11 @@ export function expectedOutputOf(
   return { lines: output, unordered: kind!.toLowerCase().startsWith('unordered') }
 }
 
-/** Every fenced block of one of `languages` in a page, in order. */
+/** Every fenced block of one of `languages` in a page, in order, with included files filled in. */
 export function extractSamples(file: string, languages: string[]): CodeSample[] {
   const tree = parseLecture(fs.readFileSync(file, 'utf8'), file)
+  // Included program files count as the page's samples; a bad include is the content check's to report.
+  expandCodeIncludes(tree, file)
   const samples: CodeSample[] = []
   visit(tree, 'code', (node: Code) => {
     const language = node.lang ?? ''

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { getSite } from '@/lib/content/index.ts'
+import { codeModuleOf, getSite } from '@/lib/content/index.ts'
 import { lectureShortfalls } from '@/lib/content/lecture-bar.ts'
 import {
+  checkGoModule,
   checkGoSamples,
   checkPythonSamples,
   goAvailable,
@@ -49,6 +50,18 @@ describe('code samples of the real content', () => {
       expect(report.checked).toBeGreaterThan(0)
     },
   )
+  const modules = site.courses.flatMap((course) => codeModuleOf(course.dir) ?? [])
+  for (const dir of modules) {
+    it.skipIf(!goAvailable() && !requireTools)(
+      `${dir.split('/').slice(-2).join('/')}: go vet and go test -race pass`,
+      () => {
+        const report = checkGoModule(dir)
+        expect(report.failures.map((failure) => failure.message)).toEqual([])
+      },
+      // Building with the race detector takes a while on a busy machine.
+      300_000,
+    )
+  }
   it.skipIf(!pythonAvailable() && !requireTools)(
     'every Python sample with an Output comment prints it',
     () => {

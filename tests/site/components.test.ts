@@ -40,7 +40,7 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
 
     it('copies exactly the code as written: no line numbers, no highlight markup', async () => {
       const page = await context.newPage()
-      await page.goto(handbook('code'))
+      await page.goto(handbook('code-blocks'))
       const block = page
         .locator('.code-block', { has: page.locator('pre[data-line-numbers]') })
         .first()
@@ -48,7 +48,7 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
       await expect.poll(() => block.locator('[role="status"]').textContent()).toContain('已复制')
       const copied = await page.evaluate(() => navigator.clipboard.readText())
       const title = (await block.locator('figcaption span').first().textContent())!.trim()
-      const source = extractSamples(path.resolve('content/handbook/code.mdx'), ['go']).find(
+      const source = extractSamples(path.resolve('content/handbook/code-blocks.mdx'), ['go']).find(
         (sample) => sample.code === copied,
       )
       expect(source, `the clipboard held:\n${copied}`).toBeDefined()
@@ -59,7 +59,7 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
 
     it('switches tabs by click and arrow keys, and remembers the language across pages', async () => {
       const page = await context.newPage()
-      await page.goto(handbook('code'))
+      await page.goto(handbook('code-blocks'))
       const tabs = page.locator('.code-tabs').first()
       const python = tabs.getByRole('tab', { name: 'Python' })
       await python.click()
@@ -79,7 +79,7 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
       await expect.poll(() => python.getAttribute('aria-selected')).toBe('true')
 
       await page.goto(handbook('diagrams'))
-      await page.goto(handbook('code'))
+      await page.goto(handbook('code-blocks'))
       await expect
         .poll(() =>
           page
@@ -95,7 +95,7 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
     it('shows every tab, labelled, without JavaScript', async () => {
       const noScript = await newContext(browser, { javaScript: false })
       const page = await noScript.newPage()
-      await page.goto(handbook('code'))
+      await page.goto(handbook('code-blocks'))
       const tabs = page.locator('.code-tabs').first()
       expect(await tabs.locator('[role="tabpanel"]').nth(0).isVisible()).toBe(true)
       expect(await tabs.locator('[role="tabpanel"]').nth(1).isVisible()).toBe(true)
@@ -166,7 +166,7 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
     await page.waitForLoadState('networkidle')
     expect(lazy.length).toBeGreaterThan(0)
 
-    for (const chapter of ['video', 'code', 'exercises-and-quizzes']) {
+    for (const chapter of ['video', 'code-blocks', 'exercises-and-quizzes']) {
       const requested: string[] = []
       const other = await fresh.newPage()
       other.on('request', (request) => requested.push(request.url()))

@@ -161,6 +161,27 @@ const rules: {
     line: 8,
     says: /unknown code language "golang-ish"/,
   },
+  {
+    rule: 'included program region that does not exist',
+    broken: 'include-missing-anchor.mdx',
+    target: lecture,
+    line: 8,
+    says: /counter\.go: the file has no region "subtract"[\s\S]*Regions there: counter, add/,
+  },
+  {
+    rule: 'included program file that does not exist',
+    broken: 'include-missing-file.mdx',
+    target: lecture,
+    line: 8,
+    says: /file="\.\/code\/counter\/missing\.go" does not exist/,
+  },
+  {
+    rule: 'included program fence that also has a body',
+    broken: 'include-with-body.mdx',
+    target: lecture,
+    line: 8,
+    says: /a fence with file="\.\/code\/counter\/counter\.go" must be empty/,
+  },
 ]
 
 describe('every bad input stops the build with one located message', () => {

@@ -1,0 +1,3 @@
+module coursecode
+
+go 1.19
