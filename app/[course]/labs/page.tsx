@@ -10,9 +10,11 @@ interface LabsPageProps {
 
 export const dynamicParams = false
 
-/** Only courses with labs have this page. */
-export async function generateStaticParams({ params }: { params: { course: string } }) {
-  return getCourse(params.course).labs.length > 0 ? [{}] : []
+/** Only courses with labs have this page (every such course, whichever course Next asks for; see the lab page). */
+export async function generateStaticParams() {
+  return getSite()
+    .courses.filter((course) => course.labs.length > 0)
+    .map((course) => ({ course: course.slug }))
 }
 
 export async function generateMetadata({ params }: LabsPageProps): Promise<Metadata> {

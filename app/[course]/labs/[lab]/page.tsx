@@ -21,8 +21,15 @@ interface LabPageProps {
 
 export const dynamicParams = false
 
-export async function generateStaticParams({ params }: { params: { course: string } }) {
-  return getCourse(params.course).labs.map((lab) => ({ lab: lab.id }))
+/**
+ * Every lab of the site, each with its course. With `output: export`, Next calls this once per
+ * course and fails on an empty list, so it does not filter by the course it is given: the
+ * course in each entry wins, and duplicates are merged.
+ */
+export async function generateStaticParams() {
+  return getSite().courses.flatMap((course) =>
+    course.labs.map((lab) => ({ course: course.slug, lab: lab.id })),
+  )
 }
 
 export async function generateMetadata({ params }: LabPageProps): Promise<Metadata> {
