@@ -29,6 +29,7 @@ export function pipelineSpecs(options: PipelineOptions = {}): PipelineSpecs {
   const linkOptions = options.basePath === undefined ? {} : { basePath: options.basePath }
   return {
     remarkPlugins: [
+      [local('remark-lab-material')],
       ['remark-frontmatter'],
       ['remark-gfm'],
       ['remark-math'],
