@@ -58,7 +58,7 @@ func TestPersist23C(t *testing.T) {
 	cfg.begin("Test (3C): more persistence")
 
 	index := 1
-	for iters := 0; iters < 3; iters++ {
+	for iters := 0; iters < 2; iters++ {
 		cfg.one(10+index, servers, true)
 		index++
 
@@ -133,7 +133,7 @@ func TestFigure83C(t *testing.T) {
 	cfg.one(cfg.randInt(10000), 1, true)
 
 	nup := servers
-	for iters := 0; iters < 300; iters++ {
+	for iters := 0; iters < 200; iters++ {
 		leader := -1
 		rafts, _ := cfg.raftsNow()
 		for i, rf := range rafts {
@@ -211,8 +211,8 @@ func TestFigure8Unreliable3C(t *testing.T) {
 	cfg.one(cfg.randInt(10000), 1, true)
 
 	nup := servers
-	for iters := 0; iters < 300; iters++ {
-		if iters == 100 {
+	for iters := 0; iters < 200; iters++ {
+		if iters == 70 {
 			cfg.net.SetLongReordering(true)
 		}
 		leader := -1
@@ -263,6 +263,8 @@ func churn(t *testing.T, unreliable bool) {
 		cfg.begin("Test (3C): churn")
 	}
 
+	cfg.one(cfg.randInt(1<<30), servers, true)
+
 	var stop int32
 
 	// client submits commands and reports the ones it saw committed.
@@ -306,7 +308,7 @@ func churn(t *testing.T, unreliable bool) {
 		go client(i, cha[i])
 	}
 
-	for iters := 0; iters < 10; iters++ {
+	for iters := 0; iters < 7; iters++ {
 		if cfg.randInt(1000) < 200 {
 			i := cfg.randInt(servers)
 			cfg.disconnect(i)

@@ -14,7 +14,7 @@ import (
 // the victim needs and must send it a snapshot. With disconnect the victim is cut off; with
 // crash it crashes and restarts from its persisted state.
 func snapCommon(t *testing.T, name string, disconnect bool, reliable bool, crash bool) {
-	const iters = 12
+	const iters = 6
 	servers := 3
 	cfg := makeConfig(t, servers, !reliable, true)
 	cfg.begin(name)

@@ -119,7 +119,7 @@ func (rf *Raft) Start(command interface{}) (int, int, bool) {
 	rf.log = append(rf.log, e)
 	rf.matchIndex[rf.me] = e.Index
 	rf.persist()
-	rf.broadcastLocked()
+	rf.kickLocked()
 	return e.Index, e.Term, true
 }
 

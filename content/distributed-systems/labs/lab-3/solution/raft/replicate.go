@@ -34,6 +34,13 @@ func (rf *Raft) broadcastLocked() {
 	}
 }
 
+// kickLocked makes the ticker send to every follower at its next tick instead of waiting for
+// the heartbeat: new entries and a new commit index go out within a tick, and several Starts
+// in one tick share one round of RPCs.
+func (rf *Raft) kickLocked() {
+	rf.nextHeartbeat = time.Now()
+}
+
 // sendToLocked sends peer one AppendEntries from its nextIndex, or the snapshot if the entries
 // it needs have been discarded. The call runs in its own goroutine.
 func (rf *Raft) sendToLocked(p int) {
@@ -109,6 +116,7 @@ func (rf *Raft) advanceCommitLocked() {
 		if count*2 > len(rf.peers) {
 			rf.commitIndex = n
 			rf.applyCond.Broadcast()
+			rf.kickLocked() // tell the followers
 			return
 		}
 	}
