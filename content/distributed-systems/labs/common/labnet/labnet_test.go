@@ -414,7 +414,8 @@ func TestSeedFromEnvIsReportedOnFailure(t *testing.T) {
 	}
 	f.failed = true
 	f.cleanups[0]()
-	if len(f.logs) != 1 || !strings.Contains(f.logs[0], "DSLABS_SEED=42 go test") {
+	if len(f.logs) != 1 || !strings.Contains(f.logs[0], "DSLABS_SEED=42 go test") ||
+		!strings.HasSuffix(f.logs[0], " ./...") {
 		t.Fatalf("a failing test logged %q, want the seed and the command", f.logs)
 	}
 }

@@ -34,8 +34,9 @@ func Seed(t TB) int64 {
 	}
 	t.Cleanup(func() {
 		if t.Failed() {
-			t.Logf("labnet: this run used seed %d; to run it again with the same seed: "+
-				"%s=%d go test -race -run '^%s$'", seed, SeedEnv, seed, t.Name())
+			t.Logf("labnet: this run used seed %d; to run it again with the same seed, "+
+				"in the kit folder: %s=%d go test -race -run '^%s$' ./...",
+				seed, SeedEnv, seed, t.Name())
 		}
 	})
 	return seed

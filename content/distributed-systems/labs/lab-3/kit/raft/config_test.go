@@ -44,8 +44,8 @@ type config struct {
 	rafts       []*Raft
 	connected   []bool
 	saved       []*Persister
-	endnames    [][]string // endnames[i][j]: the endpoint i uses to call j
-	generation  []int      // bumped at every crash, so a dead instance's applies are ignored
+	endnames    [][]string            // endnames[i][j]: the endpoint i uses to call j
+	generation  []int                 // bumped at every crash, so a dead instance's applies are ignored
 	logs        []map[int]interface{} // logs[i][k]: the command server i's instance applied at k
 	history     map[int]interface{}   // every command any instance ever applied, by index
 	lastApplied []int
