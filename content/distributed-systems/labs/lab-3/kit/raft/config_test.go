@@ -9,6 +9,8 @@ import (
 	"encoding/gob"
 	"fmt"
 	"math/rand"
+	"os"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -27,7 +29,8 @@ const (
 	MaxLogSize       = 2000
 )
 
-// testTimeLimit is the longest a single test may run; the harness fails it after that.
+// testTimeLimit is the longest a single test may run; the harness fails it after that. If the
+// test is stuck inside a Raft method (a deadlock), a watchdog ends the run a little later.
 const testTimeLimit = 90 * time.Second
 
 type config struct {
@@ -36,6 +39,7 @@ type config struct {
 	n     int
 	start time.Time
 	done  chan struct{} // closed when the test ends; appliers stop reading
+	dog   *time.Timer   // the watchdog
 
 	rngMu sync.Mutex
 	rng   *rand.Rand // the test's own random choices, from the printed seed
@@ -77,6 +81,8 @@ func makeConfig(t *testing.T, n int, unreliable bool, snapshot bool) *config {
 	}
 	cfg.setUnreliable(unreliable)
 	cfg.net.SetLongDelays(true)
+	name := t.Name()
+	cfg.dog = time.AfterFunc(testTimeLimit+15*time.Second, func() { watchdog(name, seed) })
 	t.Cleanup(cfg.cleanup)
 	for i := 0; i < n; i++ {
 		cfg.start1(i)
@@ -87,7 +93,20 @@ func makeConfig(t *testing.T, n int, unreliable bool, snapshot bool) *config {
 	return cfg
 }
 
+// watchdog ends a test that is stuck, most likely in a Raft method that waits for a lock held
+// by a goroutine that waits for something else. It prints every goroutine's stack first.
+func watchdog(name string, seed int64) {
+	buf := make([]byte, 1<<22)
+	buf = buf[:runtime.Stack(buf, true)]
+	fmt.Fprintf(os.Stderr, "%s\n", buf)
+	panic(fmt.Sprintf("%s is stuck: it did not finish within %v. Look in the goroutine stacks "+
+		"above for Raft goroutines blocked in Lock, Call or a channel send (a lock held while "+
+		"calling Call or sending on applyCh is the usual cause). Seed: %s=%d",
+		name, testTimeLimit+15*time.Second, labnet.SeedEnv, seed))
+}
+
 func (cfg *config) cleanup() {
+	cfg.dog.Stop()
 	cfg.mu.Lock()
 	rafts := append([]*Raft(nil), cfg.rafts...)
 	cfg.mu.Unlock()
