@@ -539,6 +539,7 @@ func (cfg *config) ingestSnapLocked(i int, data []byte, index int) string {
 
 // begin logs what the test checks; end logs how much it cost.
 func (cfg *config) begin(description string) {
+	cfg.t.Helper()
 	cfg.t.Logf("%s ...", description)
 	cfg.start = time.Now()
 	rpcs0, bytes0 := cfg.rpcTotal(), cfg.bytesTotal()
