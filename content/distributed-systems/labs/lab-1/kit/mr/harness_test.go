@@ -42,6 +42,9 @@ const (
 	exitGrace     = 2 * time.Second
 	shutdownGrace = 5 * time.Second
 	doneLimit     = 5 * time.Second // Done() must return within this
+	// stuckLimit: in a job with crashes, some file in the job directory should change at
+	// least this often; a crashed task is due again after mr.TaskTimeout.
+	stuckLimit = 8 * mr.TaskTimeout
 )
 
 // TestMain runs the tests, or, in a worker process the harness started, one worker.
@@ -98,7 +101,8 @@ type jobSpec struct {
 	deadline time.Duration // the job must be done (and its workers gone) by then
 	// restart replaces every worker that the Crash application kills.
 	restart bool
-	// atomic checks, every pollInterval, that each visible mr-out-N is complete.
+	// atomic checks, every pollInterval, that each visible mr-out-N is complete, and fails
+	// the job early if no file in the job directory changes for stuckLimit.
 	atomic bool
 	// early checks that the output is complete when the first worker exits or Done() first
 	// returns true, whichever comes first.
@@ -181,6 +185,7 @@ func (j *job) run() {
 	defer tick.Stop()
 	var doneAt, shutdownAt time.Time
 	earlyChecked := false
+	activity, activeAt := "", time.Now()
 	for {
 		select {
 		case ev := <-j.exits:
@@ -205,6 +210,14 @@ func (j *job) run() {
 		case <-tick.C:
 			if j.spec.atomic {
 				j.checkVisible()
+				if a := j.activity(); a != activity {
+					activity, activeAt = a, time.Now()
+				} else if doneAt.IsZero() && time.Since(activeAt) > stuckLimit {
+					t.Fatalf("the job is stuck: no file in the job directory changed for %v, "+
+						"Done() is false, %d workers running; a task whose worker crashed or "+
+						"stalled must be given out again once mr.TaskTimeout has passed",
+						stuckLimit, j.aliveCount())
+				}
 			}
 			if doneAt.IsZero() && j.done() {
 				doneAt = time.Now()
@@ -327,6 +340,21 @@ func (j *job) stop() {
 	if j.coord != nil {
 		j.coord.Shutdown()
 	}
+}
+
+// activity sums up the job directory: its entries with their sizes and times.
+func (j *job) activity() string {
+	entries, err := os.ReadDir(j.dir)
+	if err != nil {
+		j.t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil {
+			fmt.Fprintf(&b, "%s %d %d\n", e.Name(), info.Size(), info.ModTime().UnixNano())
+		}
+	}
+	return b.String()
 }
 
 var outName = regexp.MustCompile(`^mr-out-(\d+)$`)
