@@ -4,9 +4,11 @@
  * wall clock; the shell's player decides how fast simulated time passes.
  *
  * Events are ordered by time, then by `order` (0 for the system's own events, 1 for actions from
- * outside: a script or the reader), then by when they were scheduled. That order makes a run
- * replayable: an action the reader took at time t, scheduled again at t on a replay, lands after
- * every event the first run had already processed at t.
+ * outside, such as an author's script), then by when they were scheduled.
+ *
+ * A reader's action is not queued by time: the reader may act after stepping onto the first of
+ * two events at the same millisecond. So a replay pins it instead to the number of events
+ * processed before it (`pin`), which puts it back exactly where it was.
  */
 
 /** Orders events that fall on the same millisecond. */
@@ -82,9 +84,18 @@ export class EventQueue<E> {
  * A simulated clock driving an event queue. A core creates one with its event handler and
  * schedules the first events; `step` and `advanceTo` are what the shell's player calls.
  */
+/** An event a replay must handle after exactly `steps` queued events, at time `time`. */
+export interface PinnedEvent<E> {
+  steps: number
+  time: number
+  event: E
+}
+
 export class EventLoop<E> {
   private queue = new EventQueue<E>()
   private clock = 0
+  private count = 0
+  private pinned: PinnedEvent<E>[] = []
   private readonly handle: (event: E, time: number) => void
 
   constructor(handle: (event: E, time: number) => void) {
@@ -106,6 +117,30 @@ export class EventLoop<E> {
     this.queue.push(Math.max(this.clock, time), event, order)
   }
 
+  /** How many queued events have been processed. */
+  get processed(): number {
+    return this.count
+  }
+
+  /** Events to handle after a given number of processed events (a replay of the reader's actions). */
+  pin(events: readonly PinnedEvent<E>[]): void {
+    this.pinned.push(...events)
+    this.pinned.sort((a, b) => a.steps - b.steps || a.time - b.time)
+  }
+
+  /** Handles the pinned events due now; true if there were any. */
+  private handlePinned(until: number): boolean {
+    let handled = false
+    for (let next = this.pinned[0]; next && next.steps <= this.count && next.time <= until;) {
+      this.pinned.shift()
+      this.clock = Math.max(this.clock, next.time)
+      this.handle(next.event, this.clock)
+      handled = true
+      next = this.pinned[0]
+    }
+    return handled
+  }
+
   /** Time of the next pending event, if any. */
   nextTime(): number | undefined {
     return this.queue.peekTime()
@@ -113,9 +148,11 @@ export class EventLoop<E> {
 
   /** Processes the next event, moving the clock to its time. False when nothing is pending. */
   step(): boolean {
+    if (this.handlePinned(Infinity)) return true
     const next = this.queue.pop()
     if (!next) return false
     this.clock = next.time
+    this.count++
     this.handle(next.event, next.time)
     return true
   }

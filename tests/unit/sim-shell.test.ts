@@ -100,6 +100,19 @@ describe('event loop', () => {
     expect(loop.now).toBe(100)
   })
 
+  it('handles a pinned event after exactly its number of processed events, before later ones', () => {
+    const seen: string[] = []
+    const loop = new EventLoop<string>((event, time) => seen.push(`${event}@${time}`))
+    loop.at(5, 'a')
+    loop.at(5, 'b')
+    loop.at(9, 'c')
+    // The reader acted after stepping onto "a", while "b" was still pending at 5 ms.
+    loop.pin([{ steps: 1, time: 5, event: 'reader' }])
+    loop.advanceTo(20)
+    expect(seen).toEqual(['a@5', 'reader@5', 'b@5', 'c@9'])
+    expect(loop.processed).toBe(3)
+  })
+
   it('never schedules into the past', () => {
     const loop = new EventLoop<string>(() => undefined)
     loop.advanceTo(50)
