@@ -4,6 +4,8 @@ import type { RecordedAction, SimLogEntry, TimedAction, TimedSimulation } from '
 import { Network } from './network'
 import {
   DEFAULT_TIMING,
+  MAX_SERVERS,
+  MIN_SERVERS,
   type InFlight,
   type LogEntry,
   type RaftAction,
@@ -18,9 +20,6 @@ import {
  * Raft leader election and log replication (Figure 2 of the extended Raft paper) on a
  * simulated network: a pure, deterministic core for RaftSim and its property tests.
  */
-
-export const MIN_SERVERS = 3
-export const MAX_SERVERS = 7
 
 export interface RaftOptions {
   servers: number

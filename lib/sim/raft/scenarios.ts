@@ -4,7 +4,8 @@ import type { RaftAction } from './types'
 /**
  * Named start states and fault scripts an author picks with `<RaftSim scenario="…" />`. Each is
  * a seed, the first election timeouts (so the story starts the same way on every run) and a
- * script of timed actions; the reader can still act and change the story.
+ * script of timed actions; the reader can still act and change the story. Imported by the
+ * content checker (for the allowed names), so it imports types only.
  */
 export interface RaftScenario {
   title: string

@@ -1,5 +1,8 @@
 /** The state and messages of the Raft core (Figure 2 of the extended Raft paper). */
 
+export const MIN_SERVERS = 3
+export const MAX_SERVERS = 7
+
 export type Role = 'follower' | 'candidate' | 'leader'
 
 export interface LogEntry {
