@@ -97,7 +97,7 @@ describe('Raft scenarios', () => {
     expect(leaderLines(sim).at(-1)).not.toMatch(/^S1 /)
     const logs = sim.servers.map((server) => server.log)
     for (const log of logs) expect(log).toEqual(logs[1])
-    expect(sim.servers[0]!.applied).toEqual(['x←1', 'x←2'])
+    expect(sim.servers[0]!.applied).toEqual(['x←1', 'x←2', 'x←3'])
   })
 
   it('partition-minority-leader: the old leader’s entry is never committed and is overwritten', () => {

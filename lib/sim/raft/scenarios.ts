@@ -38,7 +38,7 @@ export const raftScenarios = {
   'leader-crash': {
     title: 'Raft：领导者崩溃',
     caption:
-      'S1 当选任期 1 的领导者并提交两条命令，随后在 0.8 秒崩溃。看跟随者的计时器怎样到期、新任期怎样选出新领导者；S1 在 1.8 秒重启后，只能作为跟随者追上新日志。',
+      'S1 当选任期 1 的领导者并提交两条命令，随后在 0.8 秒崩溃。看跟随者的计时器怎样到期、新任期怎样选出新领导者，新领导者又提交了第三条命令；S1 在 1.8 秒重启后只能当跟随者，从新领导者那里补上它错过的日志。',
     servers: 5,
     seed: 3,
     firstTimeouts: [150, 250, 270, 290, 310],
@@ -46,6 +46,7 @@ export const raftScenarios = {
       { at: 400, action: { type: 'request' } },
       { at: 500, action: { type: 'request' } },
       { at: 800, action: { type: 'crash', server: 'leader' } },
+      { at: 1300, action: { type: 'request' } },
       { at: 1800, action: { type: 'restart', server: 0 } },
     ],
   },
