@@ -108,7 +108,8 @@ export const componentPropSchemas = {
         .describe("The random seed of the run; defaults to the scenario's own."),
     })
     .refine((props) => props.servers === undefined || (props.scenario ?? 'basic') === 'basic', {
-      message: 'servers can only be set without a scenario (or with scenario="basic")',
+      message:
+        'can only be set without a scenario (or with scenario="basic"): each scenario is written for 5 servers',
       path: ['servers'],
     }),
 } satisfies Record<string, z.ZodType>

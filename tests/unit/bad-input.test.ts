@@ -173,7 +173,7 @@ const rules: {
     broken: 'bad-raft-servers-with-scenario.mdx',
     target: lecture,
     line: 8,
-    says: /<RaftSim> servers: servers can only be set without a scenario/,
+    says: /<RaftSim> servers: can only be set without a scenario/,
   },
   {
     rule: 'unknown code language',
