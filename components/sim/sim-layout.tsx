@@ -11,6 +11,8 @@ interface SimLayoutProps {
   panel?: ReactNode
   /** Live only: the picture takes focus, and space or → act on it. */
   focusable?: boolean
+  /** Live only: how playing moves the picture (`steps` under prefers-reduced-motion). */
+  motion?: 'smooth' | 'steps'
   boxRef?: Ref<HTMLDivElement>
   onKeyDown?: KeyboardEventHandler<HTMLDivElement>
 }
@@ -28,11 +30,19 @@ export function SimLayout({
   log,
   panel,
   focusable,
+  motion,
   boxRef,
   onKeyDown,
 }: SimLayoutProps) {
   return (
-    <div className="sim-box" role="group" aria-label={label} ref={boxRef} onKeyDown={onKeyDown}>
+    <div
+      className="sim-box"
+      role="group"
+      aria-label={label}
+      data-motion={motion}
+      ref={boxRef}
+      onKeyDown={onKeyDown}
+    >
       {toolbar}
       <div className="sim-main">
         <div

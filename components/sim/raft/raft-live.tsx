@@ -48,6 +48,7 @@ export default function RaftLive({ autoPlay, autoFocus, ...props }: RaftSimProps
     <SimLayout
       label={scenario.title}
       focusable
+      motion={player.reducedMotion ? 'steps' : 'smooth'}
       onKeyDown={player.onKeyDown}
       toolbar={
         <SimToolbar

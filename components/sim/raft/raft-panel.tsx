@@ -45,11 +45,11 @@ export function RaftPanel({
           恢复网络
         </button>
       </div>
-      <ul className="raft-servers" aria-label="各服务器的操作">
+      <div className="raft-servers" role="group" aria-label="各服务器的操作">
         {sim.servers.map((server) => {
           const name = serverName(server.id)
           return (
-            <li key={server.id} role="group" aria-label={name}>
+            <div key={server.id} role="group" aria-label={name}>
               <span className="raft-server-name" aria-hidden="true">
                 {name}
               </span>
@@ -85,10 +85,10 @@ export function RaftPanel({
               >
                 {`隔开 ${name}`}
               </button>
-            </li>
+            </div>
           )
         })}
-      </ul>
+      </div>
     </div>
   )
 }
