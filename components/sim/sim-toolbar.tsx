@@ -60,7 +60,7 @@ export function SimToolbar({ time, playing, speed, seed, on, playRef }: SimToolb
             className="sim-button sim-speed"
             aria-pressed={choice === speed}
             disabled={disabled}
-            onClick={() => on?.speed(choice)}
+            onClick={on && (() => on.speed(choice))}
           >
             {`${choice}×`}
           </button>
@@ -87,10 +87,13 @@ export function SimToolbar({ time, playing, speed, seed, on, playRef }: SimToolb
           step={1}
           disabled={disabled}
           defaultValue={seed}
-          onChange={(event) => {
-            const value = event.currentTarget.valueAsNumber
-            if (Number.isSafeInteger(value) && value >= 0) on?.seed(value)
-          }}
+          onChange={
+            on &&
+            ((event) => {
+              const value = event.currentTarget.valueAsNumber
+              if (Number.isSafeInteger(value) && value >= 0) on.seed(value)
+            })
+          }
         />
       </label>
       <span className="sim-clock">{`时间 ${formatSimTime(time)}`}</span>

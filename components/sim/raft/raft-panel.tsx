@@ -4,7 +4,8 @@ import { type RaftAction, serverName } from '@/lib/sim/raft/types'
 /**
  * The reader's faults and requests: per server crash/restart, time out, and the side of a
  * partition; for the cluster a client request, dropping the next message, healing the
- * network. Without `act` (the static picture) every button is disabled.
+ * network. Without `act` (the static picture, drawn by a server component) every button is
+ * disabled and has no handler.
  */
 export function RaftPanel({
   sim,
@@ -23,7 +24,7 @@ export function RaftPanel({
           type="button"
           className="sim-button"
           disabled={disabled}
-          onClick={() => act?.({ type: 'request' })}
+          onClick={act && (() => act({ type: 'request' }))}
         >
           客户端请求
         </button>
@@ -31,7 +32,7 @@ export function RaftPanel({
           type="button"
           className="sim-button"
           disabled={disabled}
-          onClick={() => act?.({ type: 'drop' })}
+          onClick={act && (() => act({ type: 'drop' }))}
           title="丢弃下一条将要到达的消息（也可以点击画面中的消息）"
         >
           丢弃下一条消息
@@ -40,7 +41,7 @@ export function RaftPanel({
           type="button"
           className="sim-button"
           disabled={disabled || !sim.network.partitioned}
-          onClick={() => act?.({ type: 'heal' })}
+          onClick={act && (() => act({ type: 'heal' }))}
         >
           恢复网络
         </button>
@@ -57,12 +58,14 @@ export function RaftPanel({
                 type="button"
                 className="sim-button"
                 disabled={disabled}
-                onClick={() =>
-                  act?.(
-                    server.up
-                      ? { type: 'crash', server: server.id }
-                      : { type: 'restart', server: server.id },
-                  )
+                onClick={
+                  act &&
+                  (() =>
+                    act(
+                      server.up
+                        ? { type: 'crash', server: server.id }
+                        : { type: 'restart', server: server.id },
+                    ))
                 }
               >
                 {server.up ? `崩溃 ${name}` : `重启 ${name}`}
@@ -71,7 +74,7 @@ export function RaftPanel({
                 type="button"
                 className="sim-button"
                 disabled={disabled || !server.up || server.role === 'leader'}
-                onClick={() => act?.({ type: 'timeout', server: server.id })}
+                onClick={act && (() => act({ type: 'timeout', server: server.id }))}
               >
                 {`${name} 超时`}
               </button>
@@ -80,7 +83,7 @@ export function RaftPanel({
                 className="sim-button"
                 disabled={disabled}
                 aria-pressed={groups[server.id] === 1}
-                onClick={() => act?.({ type: 'partition', groups: flip(server.id) })}
+                onClick={act && (() => act({ type: 'partition', groups: flip(server.id) }))}
                 title="把这台服务器放到网络分区的另一侧"
               >
                 {`隔开 ${name}`}
