@@ -159,9 +159,11 @@ export class EventLoop<E> {
 
   /** Processes every event due at or before `time`, then moves the clock to `time`. */
   advanceTo(time: number): void {
-    for (let next = this.queue.peekTime(); next !== undefined && next <= time;) {
+    for (;;) {
+      if (this.handlePinned(time)) continue
+      const next = this.queue.peekTime()
+      if (next === undefined || next > time) break
       this.step()
-      next = this.queue.peekTime()
     }
     this.clock = Math.max(this.clock, time)
   }

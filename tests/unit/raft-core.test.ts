@@ -54,6 +54,10 @@ describe('Raft core', () => {
     again.advanceTo(2000)
     expect(texts(again)).toEqual(texts(first))
     expect(again.servers).toEqual(first.servers)
+    // Played as the browser plays it: the clock advanced in small slices, one per frame.
+    const sliced = new RaftSimulation({ servers: 5, seed: 42, replay: first.actions })
+    while (sliced.now < 2000) sliced.advanceTo(Math.min(2000, sliced.now + 1.7))
+    expect(texts(sliced)).toEqual(texts(first))
 
     const other = new RaftSimulation({ servers: 5, seed: 43 })
     other.advanceTo(2000)

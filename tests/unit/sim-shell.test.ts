@@ -113,6 +113,18 @@ describe('event loop', () => {
     expect(loop.processed).toBe(3)
   })
 
+  it('handles a pinned event at its own time when the clock is advanced past it in slices', () => {
+    const seen: string[] = []
+    const loop = new EventLoop<string>((event, time) => seen.push(`${event}@${time}`))
+    loop.at(5, 'a')
+    loop.at(9, 'c')
+    loop.pin([{ steps: 1, time: 6, event: 'reader' }])
+    loop.advanceTo(7)
+    expect(seen).toEqual(['a@5', 'reader@6'])
+    loop.advanceTo(20)
+    expect(seen).toEqual(['a@5', 'reader@6', 'c@9'])
+  })
+
   it('never schedules into the past', () => {
     const loop = new EventLoop<string>(() => undefined)
     loop.advanceTo(50)
