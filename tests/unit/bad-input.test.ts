@@ -156,6 +156,27 @@ const rules: {
     says: /<Video> youtube: must be an 11-character YouTube video ID/,
   },
   {
+    rule: 'unknown simulation scenario',
+    broken: 'bad-raft-scenario.mdx',
+    target: lecture,
+    line: 8,
+    says: /<RaftSim> scenario="split-votes" is not allowed[\s\S]*split-vote, leader-crash/,
+  },
+  {
+    rule: 'server count out of range',
+    broken: 'bad-raft-servers.mdx',
+    target: lecture,
+    line: 8,
+    says: /<RaftSim> servers: must be 3 to 7/,
+  },
+  {
+    rule: 'server count with a scenario written for five',
+    broken: 'bad-raft-servers-with-scenario.mdx',
+    target: lecture,
+    line: 8,
+    says: /<RaftSim> servers: can only be set without a scenario/,
+  },
+  {
     rule: 'unknown code language',
     broken: 'unknown-code-language.mdx',
     target: lecture,
