@@ -17,7 +17,7 @@ type Status =
 
 /** Whether the page being read belongs to a guide (the authors' handbook). */
 function readingGuide(): boolean {
-  return document.querySelector('[data-pagefind-filter="kind"]')?.textContent?.trim() === 'guide'
+  return !!document.querySelector('[data-pagefind-filter="kind:guide"]')
 }
 
 /**
