@@ -1,5 +1,12 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { BrowserContext, Page } from 'playwright-core'
+import {
+  brokenTableWords,
+  diagramLegibility,
+  mobileMenuFocus,
+  printContrast,
+  rawMarkup,
+} from './reader-checks.ts'
 
 /**
  * The checks every page must pass in a real browser, as one function, so the site-wide sweep
@@ -120,6 +127,12 @@ export async function checkPage(
     if (state.formulas > 0 && !state.katexFont.includes('KaTeX'))
       problems.push('KaTeX formulas are unstyled (KaTeX stylesheet missing)')
 
+    problems.push(
+      ...(await diagramLegibility(page)),
+      ...(await rawMarkup(page)),
+      ...(await brokenTableWords(page)),
+    )
+
     if (options.axe !== false) {
       await page.evaluate(() => window.scrollTo(0, 0))
       const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
@@ -133,6 +146,8 @@ export async function checkPage(
         )
       }
     }
+    // Last: these two change the page (print media, the menu opened and closed).
+    problems.push(...(await printContrast(page)), ...(await mobileMenuFocus(page)))
   } finally {
     await page.close()
   }
