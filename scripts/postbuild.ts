@@ -4,14 +4,16 @@
  *    data-pagefind-body are indexed), without pagefind's ready-made UIs;
  * 2. KaTeX's fonts trimmed to WOFF2 (lib/woff2-only.ts);
  * 3. the compile hint on every script pages load at startup (lib/compile-hints.ts);
- * 4. an empty .nojekyll, so GitHub Pages serves the `_next/` folder.
+ * 4. each page's Content-Security-Policy (lib/csp.ts), after every step that changes a page;
+ * 5. an empty .nojekyll, so GitHub Pages serves the `_next/` folder.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import * as pagefind from 'pagefind'
 import { addCompileHints } from '../lib/compile-hints.ts'
-import { exportedBasePath, OUT_DIR } from '../lib/export-info.ts'
+import { addPolicies } from '../lib/csp.ts'
+import { exportedBasePath, exportedHtmlFiles, OUT_DIR } from '../lib/export-info.ts'
 import { keepOnlyWoff2 } from '../lib/woff2-only.ts'
 
 const PAGEFIND_UI_FILES = [
@@ -45,6 +47,7 @@ await pagefind.close()
 for (const file of PAGEFIND_UI_FILES) fs.rmSync(path.join(OUT_DIR, 'pagefind', file))
 keepOnlyWoff2(OUT_DIR)
 addCompileHints(OUT_DIR, exportedBasePath(OUT_DIR))
+addPolicies(exportedHtmlFiles(OUT_DIR))
 fs.writeFileSync(path.join(OUT_DIR, '.nojekyll'), '')
 console.log(
   `✓ Search index: ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`,
