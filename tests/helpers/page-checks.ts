@@ -3,8 +3,8 @@ import type { BrowserContext, Page } from 'playwright-core'
 
 /**
  * The checks every page must pass in a real browser (among them: no Content-Security-Policy
- * violation), as one function, so the site-wide sweep
- * and the checker's own tests (on deliberately broken pages) run exactly the same code.
+ * violation), as one function, so the site-wide sweep and the checker's own tests (on
+ * deliberately broken pages) run exactly the same code.
  */
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']

@@ -27,7 +27,7 @@ function digests(dir: string): Map<string, string> {
 }
 
 describe.skipIf(!run)('a second build of the same sources', () => {
-  it('exports byte-identical files', { timeout: 900_000 }, () => {
+  it('exports byte-identical files', { timeout: 1_800_000 }, () => {
     // The content check ran before the first build; the second build is next build + postbuild.
     const env = {
       ...process.env,
