@@ -1,5 +1,6 @@
 import createMDX from '@next/mdx'
 import type { NextConfig } from 'next'
+import { inputsBuildId } from './lib/build-id.ts'
 import { pipelineSpecs } from './lib/mdx/pipeline.ts'
 import { basePath } from './lib/site-config.ts'
 
@@ -20,6 +21,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   env: { NEXT_PUBLIC_BASE_PATH: basePath },
   experimental: { globalNotFound: true },
+  // Reproducible: a hash of the inputs instead of a random ID in every page (lib/build-id.ts).
+  generateBuildId: () => inputsBuildId(),
+  // A second export into another folder (the reproducibility test); Next.js then exports there.
+  ...(process.env.EXPORT_DIR ? { distDir: process.env.EXPORT_DIR } : {}),
 }
 
 export default withMDX(nextConfig)
