@@ -31,8 +31,7 @@ func cluster(n int, seed int64) (*Sim, []*int, *[]string) {
 		disks[i] = new(int)
 		nodes[i] = &recorder{id: i, disk: disks[i], log: log}
 	}
-	var s *Sim
-	s = New(seed, nodes, func(i int) Node { return &recorder{id: i, disk: disks[i], log: log} })
+	s := New(seed, nodes, func(i int) Node { return &recorder{id: i, disk: disks[i], log: log} })
 	return s, disks, log
 }
 
