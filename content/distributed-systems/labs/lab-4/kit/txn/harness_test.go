@@ -35,11 +35,11 @@ type config struct {
 	tests  []*labnet.Endpoint   // 测试到各分片的端点
 	pends  [][]*labnet.Endpoint // 各分片当前实例的端点
 	cends  []*labnet.Endpoint   // 协调者当前实例的端点
-	nends  int64 // 已建的端点数（原子读写）
+	nends  int64                // 已建的端点数（原子读写）
 	hist   *history
 }
 
-func coordName() string     { return "coord" }
+func coordName() string      { return "coord" }
 func shardName(i int) string { return fmt.Sprintf("shard%d", i) }
 
 // makeConfig 建立 n 个分片和一个协调者（withCoord 为 false 时不启动协调者：测试自己扮演它）。
