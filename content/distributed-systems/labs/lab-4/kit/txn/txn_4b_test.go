@@ -105,7 +105,8 @@ func TestCoordinatorCrashAfterDecision4B(t *testing.T) {
 	cfg.startCoordinator()
 	if v := cfg.get(c); v != "1" {
 		t.Fatalf("after the coordinator restarted, Get(%q) = %q, want 1: the transaction committed on "+
-			"shards 0 and 1, so the restarted coordinator must remember COMMIT", c, v)
+			"shards 0 and 1; shard 2 was prepared when it crashed, so it must stay in doubt after its "+
+			"restart and learn COMMIT from the restarted coordinator, which must remember it", c, v)
 	}
 	if o := cfg.submit(tx, rec, submitDeadline); o != committed {
 		t.Fatalf("Submit(%s) again after the restart = %v, want committed (the same ID gets the same decision)",
