@@ -5,7 +5,7 @@ import { formatOf, type SourceFormat } from '../mdx/parse.ts'
 import { coursePath, lecturePath, ASSET_FOLDER, CODE_FOLDER } from '../urls.ts'
 import { readingMinutes, type ExerciseEntry } from './analyze.ts'
 import { pageSummary } from './page-summary.ts'
-import { closestMatch, ContentError, ProblemList } from './errors.ts'
+import { closestMatch, ContentError, displayPath, ProblemList } from './errors.ts'
 import { parseYamlWith } from './parse-yaml.ts'
 import {
   CourseManifestSchema,
@@ -76,6 +76,8 @@ export interface Course {
   level: string | undefined
   /** The word in "第 5 讲". */
   unit: string
+  /** Languages of the code samples, main one first; empty for a course without code. */
+  languages: string[]
   repository: string | undefined
   /** Branch of the repository that "edit this page" opens. */
   branch: string
@@ -213,9 +215,8 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
       },
     ])
   }
-  const manifest = parseYamlWith(CourseManifestSchema, fs.readFileSync(manifestFile, 'utf8'), {
-    file: manifestFile,
-  })
+  const manifestText = fs.readFileSync(manifestFile, 'utf8')
+  const manifest = parseYamlWith(CourseManifestSchema, manifestText, { file: manifestFile })
   const { data } = manifest
 
   // Page files on disk, by slug.
@@ -289,12 +290,13 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
       }
     })
   })
+  const insertAt = whereToList(data.parts, manifest.lineOf, manifestFile, manifestText)
   for (const [fileSlug, file] of files) {
     if (!listed.has(fileSlug) && !problems.items.some((problem) => problem.file === file)) {
       problems.add({
         file,
         message: 'this lecture is not listed in course.yaml',
-        hint: `Add "${fileSlug}" to the lectures of a part in ${path.join('content', slug, 'course.yaml')}.`,
+        hint: `List "${fileSlug}" among the lectures of a part in course.yaml, ${insertAt}.`,
       })
     }
   }
@@ -407,6 +409,7 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
     kind: data.kind ?? 'course',
     level: data.level,
     unit: data.unit ?? '讲',
+    languages: data.languages ?? ['go'],
     repository: data.repository,
     branch: data.branch ?? 'main',
     path: coursePath(slug),
@@ -428,6 +431,26 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
     overview,
     totalMinutes: published.reduce((sum, lecture) => sum + (lecture.duration ?? 0), 0),
   }
+}
+
+/** Where a new lecture would go in the manifest: after the last lecture of the last part. */
+function whereToList(
+  parts: { title: string; lectures: string[] }[],
+  lineOf: (path: (string | number)[]) => number | undefined,
+  manifestFile: string,
+  manifestText: string,
+): string {
+  const partIndex = parts.length - 1
+  const part = parts[partIndex]!
+  const last = part.lectures.at(-1)!
+  const line = lineOf(['parts', partIndex, 'lectures', part.lectures.length - 1])
+  const after = `after "${last}" in part "${part.title}"`
+  if (line === undefined) return `e.g. ${after}`
+  // A flow list (`lectures: [a, b]`) takes the slug inside its brackets on the same line.
+  const flow = manifestText.split('\n')[line - 1]?.includes(']') ?? false
+  return flow
+    ? `e.g. inside the list at ${displayPath(manifestFile)}:${line}, ${after}`
+    : `e.g. as a new line ${displayPath(manifestFile)}:${line + 1}, ${after}`
 }
 
 function refOf(lecture: Lecture): LectureRef {

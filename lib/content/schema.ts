@@ -168,6 +168,16 @@ export const CourseManifestSchema = z
       .regex(/^\p{Script=Han}$/u, 'must be one Chinese character such as 讲, 周 or 章')
       .optional()
       .describe('The word in "第 5 讲"; 周 for a course taught by weeks. Defaults to 讲.'),
+    languages: z
+      .array(
+        z
+          .string()
+          .regex(/^[a-z][a-z0-9+#-]*$/, 'must be a code block language such as go, python or rust'),
+      )
+      .optional()
+      .describe(
+        'Programming languages of the code samples, main one first; `npm run check:bar` asks every lecture for samples in the first. `[]` for a course without code. Defaults to `[go]`.',
+      ),
     repository: z
       .url('must be a full URL such as https://github.com/OWNER/REPO')
       .optional()
