@@ -96,11 +96,16 @@ export interface Site {
   title: string
   description: string
   language: string
+  /** The GitHub repository of the site (site.yaml), for edit and report links. */
+  repository: string | undefined
+  branch: string
   courses: Course[]
 }
 
 export interface LoadOptions {
   includeDrafts: boolean
+  /** The site's repository, which a course without its own inherits. */
+  repository?: { url: string; branch: string }
 }
 
 const PAGE_EXTENSIONS = ['.mdx', '.md']
@@ -117,6 +122,7 @@ const RESERVED_COURSE_SLUGS = new Set([
   'robots.txt',
 ])
 const DEFAULT_LANGUAGE = 'zh-CN'
+const DEFAULT_BRANCH = 'main'
 
 function isPageFile(name: string): boolean {
   return PAGE_EXTENSIONS.some((extension) => name.endsWith(extension))
@@ -136,10 +142,21 @@ function nestedPageFiles(dir: string): string[] {
 
 function loadSiteConfig(contentDir: string): Omit<Site, 'courses'> {
   const file = path.join(contentDir, 'site.yaml')
-  const defaults = { title: '课程', description: '课程讲义', language: DEFAULT_LANGUAGE }
+  const defaults = {
+    title: '课程',
+    description: '课程讲义',
+    language: DEFAULT_LANGUAGE,
+    repository: undefined,
+    branch: DEFAULT_BRANCH,
+  }
   if (!fs.existsSync(file)) return defaults
   const { data } = parseYamlWith(SiteConfigSchema, fs.readFileSync(file, 'utf8'), { file })
-  return { ...data, language: data.language ?? DEFAULT_LANGUAGE }
+  return {
+    ...data,
+    language: data.language ?? DEFAULT_LANGUAGE,
+    repository: data.repository?.replace(/\/+$/, ''),
+    branch: data.branch ?? DEFAULT_BRANCH,
+  }
 }
 
 /**
@@ -148,7 +165,13 @@ function loadSiteConfig(contentDir: string): Omit<Site, 'courses'> {
  */
 export function loadSite(contentDir: string, options: LoadOptions): Site {
   const problems = new ProblemList()
-  let config = { title: '', description: '', language: DEFAULT_LANGUAGE }
+  let config: Omit<Site, 'courses'> = {
+    title: '',
+    description: '',
+    language: DEFAULT_LANGUAGE,
+    repository: undefined,
+    branch: DEFAULT_BRANCH,
+  }
   try {
     config = loadSiteConfig(contentDir)
   } catch (error) {
@@ -172,7 +195,10 @@ export function loadSite(contentDir: string, options: LoadOptions): Site {
       continue
     }
     try {
-      courses.push(loadCourse(full, options))
+      const repository = config.repository
+        ? { url: config.repository, branch: config.branch }
+        : undefined
+      courses.push(loadCourse(full, { ...options, repository }))
     } catch (error) {
       problems.absorb(error)
     }
@@ -410,8 +436,7 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
     level: data.level,
     unit: data.unit ?? '讲',
     languages: data.languages ?? ['go'],
-    repository: data.repository,
-    branch: data.branch ?? 'main',
+    ...courseRepository(data, options.repository),
     path: coursePath(slug),
     lectures: published,
     parts: data.parts
@@ -451,6 +476,19 @@ function whereToList(
   return flow
     ? `e.g. inside the list at ${displayPath(manifestFile)}:${line}, ${after}`
     : `e.g. as a new line ${displayPath(manifestFile)}:${line + 1}, ${after}`
+}
+
+/** The course's own repository, or else the site's; the branch follows the repository. */
+function courseRepository(
+  data: { repository?: string; branch?: string },
+  site: LoadOptions['repository'],
+): { repository: string | undefined; branch: string } {
+  if (data.repository)
+    return {
+      repository: data.repository.replace(/\/+$/, ''),
+      branch: data.branch ?? DEFAULT_BRANCH,
+    }
+  return { repository: site?.url, branch: data.branch ?? site?.branch ?? DEFAULT_BRANCH }
 }
 
 function refOf(lecture: Lecture): LectureRef {

@@ -64,6 +64,13 @@ const rules: {
     says: /unknown key "langauge"[\s\S]*Did you mean "language"/,
   },
   {
+    rule: 'site.yaml repository not on GitHub',
+    broken: 'site-bad-repository.site.yaml',
+    target: 'site.yaml',
+    line: 4,
+    says: /repository must be a GitHub repository URL such as https:\/\/github\.com\/OWNER\/REPO/,
+  },
+  {
     rule: 'lecture listed but missing',
     broken: 'manifest-missing-file.course.yaml',
     target: manifest,

@@ -17,6 +17,18 @@ describe('content model', () => {
     expect(site.courses[1]!.unit).toBe('章')
   })
 
+  it("takes a course's repository from its manifest, or else from site.yaml", () => {
+    const [own, inherited] = getSite(production).courses
+    expect([own!.repository, own!.branch]).toEqual([
+      'https://github.com/example/course-site',
+      'main',
+    ])
+    expect([inherited!.repository, inherited!.branch]).toEqual([
+      'https://github.com/example/site',
+      'trunk',
+    ])
+  })
+
   it('orders and numbers lectures from the manifest, not from file names', () => {
     const course = getSite(development).courses[0]!
     expect(
