@@ -6,6 +6,7 @@ import { coursePath, lecturePath, ASSET_FOLDER, CODE_FOLDER } from '../urls.ts'
 import { readingMinutes, type ExerciseEntry } from './analyze.ts'
 import { pageSummary } from './page-summary.ts'
 import { closestMatch, ContentError, displayPath, ProblemList } from './errors.ts'
+import { listingPoint } from './manifest-edit.ts'
 import { parseYamlWith } from './parse-yaml.ts'
 import {
   CourseManifestSchema,
@@ -316,7 +317,7 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
       }
     })
   })
-  const insertAt = whereToList(data.parts, manifest.lineOf, manifestFile, manifestText)
+  const insertAt = whereToList(data, manifest.lineOf, manifestFile, manifestText)
   for (const [fileSlug, file] of files) {
     if (!listed.has(fileSlug) && !problems.items.some((problem) => problem.file === file)) {
       problems.add({
@@ -458,24 +459,19 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
   }
 }
 
-/** Where a new lecture would go in the manifest: after the last lecture of the last part. */
+/** The hint for a lecture the manifest does not list: the line where it would go. */
 function whereToList(
-  parts: { title: string; lectures: string[] }[],
+  data: { parts: { id: string; title: string; lectures: string[] }[] },
   lineOf: (path: (string | number)[]) => number | undefined,
   manifestFile: string,
   manifestText: string,
 ): string {
-  const partIndex = parts.length - 1
-  const part = parts[partIndex]!
-  const last = part.lectures.at(-1)!
-  const line = lineOf(['parts', partIndex, 'lectures', part.lectures.length - 1])
-  const after = `after "${last}" in part "${part.title}"`
-  if (line === undefined) return `e.g. ${after}`
-  // A flow list (`lectures: [a, b]`) takes the slug inside its brackets on the same line.
-  const flow = manifestText.split('\n')[line - 1]?.includes(']') ?? false
-  return flow
-    ? `e.g. inside the list at ${displayPath(manifestFile)}:${line}, ${after}`
-    : `e.g. as a new line ${displayPath(manifestFile)}:${line + 1}, ${after}`
+  const point = listingPoint(data, lineOf, manifestText)
+  if (!point) return 'e.g. at the end of the last part'
+  const where = point.flow
+    ? `inside the list at ${displayPath(manifestFile)}:${point.line}`
+    : `as a new line ${displayPath(manifestFile)}:${point.line + 1}`
+  return `e.g. ${where}, after "${point.after}" in part "${point.partTitle}"`
 }
 
 /** The course's own repository, or else the site's; the branch follows the repository. */

@@ -147,7 +147,7 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
       .first()
     await expect.poll(() => client.getAttribute('data-state')).toBe('svg')
     const before = await client.innerHTML()
-    await page.locator('button[aria-label="切换深色与浅色主题"]').click()
+    await page.locator('select[aria-label="颜色主题"]').selectOption('dark')
     await expect.poll(async () => (await client.innerHTML()) !== before).toBe(true)
     expect(await client.locator('svg').count()).toBe(1)
     await themed.close()
