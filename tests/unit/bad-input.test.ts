@@ -124,7 +124,7 @@ const rules: {
     broken: 'invalid-latex.mdx',
     target: lecture,
     line: 8,
-    says: /invalid LaTeX: KaTeX parse error/,
+    says: /invalid LaTeX: Unexpected end of input in a macro argument, expected '\}' \(at end of input\)\n {4}\\frac\{1\}\{\n {13}\^\n/,
   },
   {
     rule: 'link to a missing page',
