@@ -106,6 +106,13 @@ const rules: {
     says: /MDX syntax error/,
   },
   {
+    rule: 'component never closed',
+    broken: 'unclosed-component.mdx',
+    target: lecture,
+    line: 8,
+    says: /:8:1: MDX syntax error: <Callout> is opened here and never closed[\s\S]*Close it with <\/Callout>/,
+  },
+  {
     rule: 'unknown component',
     broken: 'unknown-component.mdx',
     target: lecture,
