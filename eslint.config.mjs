@@ -5,7 +5,14 @@ const config = [
   ...nextVitals,
   ...nextTypeScript,
   {
-    ignores: ['.next/**', 'out/**', 'node_modules/**', 'next-env.d.ts', 'tests/fixtures/**/out/**'],
+    ignores: [
+      '.next/**',
+      'out/**',
+      'node_modules/**',
+      '.dev-test/**',
+      'next-env.d.ts',
+      'tests/fixtures/**/out/**',
+    ],
   },
   {
     rules: {

@@ -5,7 +5,13 @@ import { formatOf, type SourceFormat } from '../mdx/parse.ts'
 import { coursePath, lecturePath, ASSET_FOLDER, CODE_FOLDER } from '../urls.ts'
 import { readingMinutes, type ExerciseEntry } from './analyze.ts'
 import { pageSummary } from './page-summary.ts'
-import { closestMatch, ContentError, displayPath, ProblemList } from './errors.ts'
+import {
+  closestMatch,
+  ContentError,
+  displayPath,
+  ProblemList,
+  type ContentProblem,
+} from './errors.ts'
 import { listingPoint } from './manifest-edit.ts'
 import { parseYamlWith } from './parse-yaml.ts'
 import {
@@ -53,6 +59,11 @@ export interface Lecture extends LectureRef {
   hanCount: number
   wordCount: number
   hasMermaid: boolean
+  /**
+   * In development only: what is wrong with this lecture. The dev server shows them on its page
+   * and keeps serving every other page; a build stops on them instead.
+   */
+  problems: ContentProblem[]
 }
 
 export interface Overview {
@@ -105,6 +116,11 @@ export interface Site {
 
 export interface LoadOptions {
   includeDrafts: boolean
+  /**
+   * The dev server's mode: a mistake inside one lecture (its frontmatter, its syntax, a
+   * prerequisite, a file not yet listed) stays with that lecture instead of failing the site.
+   */
+  tolerant?: boolean
   /** The site's repository, which a course without its own inherits. */
   repository?: { url: string; branch: string }
 }
@@ -319,6 +335,7 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
   })
   const insertAt = whereToList(data, manifest.lineOf, manifestFile, manifestText)
   for (const [fileSlug, file] of files) {
+    if (options.tolerant) break // the dev server has no page for it, and the others stay up
     if (!listed.has(fileSlug) && !problems.items.some((problem) => problem.file === file)) {
       problems.add({
         file,
@@ -367,7 +384,14 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
   for (const [index, lectureSlug] of order.entries()) {
     try {
       const part = data.parts[listed.get(lectureSlug)!.partIndex]!
-      lectures.push(loadLecture(files.get(lectureSlug)!, { course: slug, number: index + 1, part }))
+      const context = { course: slug, number: index + 1, part }
+      const file = files.get(lectureSlug)!
+      try {
+        lectures.push(loadLecture(file, context))
+      } catch (error) {
+        if (!options.tolerant || !(error instanceof ContentError)) throw error
+        lectures.push(brokenLecture(file, context, error.problems))
+      }
     } catch (error) {
       problems.absorb(error)
     }
@@ -402,6 +426,7 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
       return refOf(target)
     })
   }
+  if (options.tolerant) keepWithTheirLectures(problems, lectures)
   problems.throwIfAny()
 
   const published = lectures.filter((lecture) => options.includeDrafts || !lecture.draft)
@@ -497,6 +522,61 @@ function refOf(lecture: Lecture): LectureRef {
   }
 }
 
+/** Moves the problems of a lecture's own file onto that lecture (the dev server's mode). */
+function keepWithTheirLectures(problems: ProblemList, lectures: Lecture[]): void {
+  const byFile = new Map(lectures.map((lecture) => [lecture.file, lecture]))
+  const rest = problems.items.filter((problem) => {
+    const lecture = byFile.get(problem.file)
+    lecture?.problems.push(problem)
+    return !lecture
+  })
+  problems.items.splice(0, problems.items.length, ...rest)
+}
+
+/** A lecture that could not be read, kept in its place so the dev server can show why. */
+function brokenLecture(file: string, context: LectureContext, problems: ContentProblem[]): Lecture {
+  const slug = path.basename(file).replace(/\.mdx?$/, '')
+  return {
+    ...lectureBase(file, context),
+    title: slug,
+    description: problems[0]?.message ?? slug,
+    problems,
+  }
+}
+
+function lectureBase(
+  file: string,
+  context: LectureContext,
+): Omit<Lecture, 'title' | 'description' | 'problems'> {
+  const slug = path.basename(file).replace(/\.mdx?$/, '')
+  return {
+    slug,
+    course: context.course,
+    file,
+    contentPath: `${context.course}/${path.basename(file)}`,
+    format: formatOf(file),
+    number: context.number,
+    path: lecturePath(context.course, slug),
+    duration: undefined,
+    video: undefined,
+    readings: [],
+    objectives: [],
+    prerequisites: [],
+    draft: false,
+    part: { id: context.part.id, title: context.part.title },
+    previous: undefined,
+    next: undefined,
+    headings: [],
+    toc: [],
+    exercises: [],
+    anchors: new Set(),
+    readingMinutes: 0,
+    hanCount: 0,
+    wordCount: 0,
+    hasMermaid: false,
+  }
+}
+
 /** Where each lecture's frontmatter fields are, for problems found after validation. */
 const frontmatterLines = new WeakMap<Lecture, (path: (string | number)[]) => number | undefined>()
 
@@ -522,15 +602,8 @@ function loadLecture(file: string, context: LectureContext): Lecture {
     file,
     lineOffset: frontmatter.line,
   })
-  const slug = path.basename(file).replace(/\.mdx?$/, '')
   const lecture: Lecture = {
-    slug,
-    course: context.course,
-    file,
-    contentPath: `${context.course}/${path.basename(file)}`,
-    format: formatOf(file),
-    number: context.number,
-    path: lecturePath(context.course, slug),
+    ...lectureBase(file, context),
     title: data.title,
     description: data.description,
     duration: data.duration,
@@ -546,9 +619,6 @@ function loadLecture(file: string, context: LectureContext): Lecture {
       path: '',
     })),
     draft: data.draft ?? false,
-    part: { id: context.part.id, title: context.part.title },
-    previous: undefined,
-    next: undefined,
     headings: analysis.headings,
     toc: analysis.headings.filter(
       (heading) => heading.topLevel && (heading.depth === 2 || heading.depth === 3),
@@ -559,6 +629,7 @@ function loadLecture(file: string, context: LectureContext): Lecture {
     hanCount: analysis.hanCount,
     wordCount: analysis.wordCount,
     hasMermaid: analysis.hasMermaid,
+    problems: [],
   }
   frontmatterLines.set(lecture, lineOf)
   return lecture
