@@ -334,8 +334,8 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
     })
   })
   const insertAt = whereToList(data, manifest.lineOf, manifestFile, manifestText)
-  for (const [fileSlug, file] of files) {
-    if (options.tolerant) break // the dev server has no page for it, and the others stay up
+  // The dev server has no page for an unlisted file; the content check and builds report it.
+  for (const [fileSlug, file] of options.tolerant ? [] : files) {
     if (!listed.has(fileSlug) && !problems.items.some((problem) => problem.file === file)) {
       problems.add({
         file,
