@@ -8,6 +8,7 @@ const config = [
     ignores: [
       '.next/**',
       'out/**',
+      'out-rebuild/**',
       'node_modules/**',
       '.dev-test/**',
       'next-env.d.ts',

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import createMDX from '@next/mdx'
 import type { NextConfig } from 'next'
+import { inputsBuildId } from './lib/build-id.ts'
 import { pipelineSpecs } from './lib/mdx/pipeline.ts'
 import { basePath } from './lib/site-config.ts'
 
@@ -21,6 +22,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   env: { NEXT_PUBLIC_BASE_PATH: basePath },
   experimental: { globalNotFound: true },
+  // Reproducible: a hash of the inputs instead of a random ID in every page (lib/build-id.ts).
+  generateBuildId: () => inputsBuildId(),
+  // A second export into another folder (the reproducibility test); Next.js then exports there.
+  ...(process.env.EXPORT_DIR ? { distDir: process.env.EXPORT_DIR } : {}),
 }
 
 /**

@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import type { Course } from '@/lib/content'
+import { LabCard } from './lab-card'
 
 /** Every part with its lectures and their one-line descriptions, then the labs. */
 export function CourseContents({ course }: { course: Course }) {
@@ -35,13 +36,16 @@ export function CourseContents({ course }: { course: Course }) {
           ))}
         </div>
       </section>
-      {course.labs.length > 0 && (
+      {(course.labs.length > 0 || course.labListings.length > 0) && (
         <section aria-labelledby="labs-heading" className="mt-12">
           <h2 id="labs-heading" className="mb-5 text-2xl font-bold">
             实践项目
           </h2>
           <ul className="grid gap-4 md:grid-cols-2">
             {course.labs.map((lab) => (
+              <LabCard key={lab.id} course={course} lab={lab} />
+            ))}
+            {course.labListings.map((lab) => (
               <li key={lab.id} className="lab-card" id={`lab-${lab.id}`}>
                 <h3 className="font-semibold">{lab.title}</h3>
                 {lab.description && (

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react'
+import { PrintTheme } from './print-theme'
 import { ThemeScript } from './theme-script'
 
 /**
  * The `<html>` of every root layout: its language, and the theme applied before first paint
- * (the class it sets is why React must not warn about `<html>`'s attributes).
+ * (the class it sets is why React must not warn about `<html>`'s attributes), which steps aside
+ * in print.
  */
 export function DocumentShell({ lang, children }: { lang: string; children: ReactNode }) {
   return (
@@ -12,7 +14,10 @@ export function DocumentShell({ lang, children }: { lang: string; children: Reac
       <head>
         <ThemeScript />
       </head>
-      <body>{children}</body>
+      <body>
+        <PrintTheme />
+        {children}
+      </body>
     </html>
   )
 }

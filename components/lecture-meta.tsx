@@ -59,6 +59,37 @@ export function LectureMeta({ course, lecture, updated }: LectureMetaProps) {
             ))}
           </div>
         )}
+        {lecture.labs.length > 0 && (
+          <div className="flex flex-wrap gap-1.5" data-lecture-labs>
+            <dt className="text-[var(--muted-fg)]">实践</dt>
+            {lecture.labs.map((lab) => (
+              <dd key={lab.id}>
+                <Link
+                  href={lab.path}
+                  prefetch={false}
+                  className="font-medium underline underline-offset-2"
+                >
+                  {lab.title}
+                </Link>
+                {'（'}
+                {lab.parts.map((part, index) => (
+                  <span key={part.id}>
+                    {index > 0 && ' '}
+                    <Link
+                      href={part.path}
+                      prefetch={false}
+                      className="underline underline-offset-2"
+                      title={part.title}
+                    >
+                      {part.id.toUpperCase()}
+                    </Link>
+                  </span>
+                ))}
+                {'）'}
+              </dd>
+            ))}
+          </div>
+        )}
         {updated && (
           <div className="flex gap-1.5">
             <dt className="text-[var(--muted-fg)]">更新</dt>

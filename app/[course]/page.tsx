@@ -41,6 +41,8 @@ export default async function CoursePage({ params }: CoursePageProps) {
       <span hidden data-pagefind-meta="course" data-pagefind-filter="course">
         {course.title}
       </span>
+      {/* Guides (the handbook) are for authors: kept out of a student's search unless chosen. */}
+      <span hidden data-pagefind-filter={`kind:${course.kind}`} />
       <span hidden data-pagefind-meta="label">
         课程首页
       </span>

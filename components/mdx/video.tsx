@@ -1,4 +1,5 @@
 import type { VideoProps as AuthorProps } from '@/lib/mdx/component-props'
+import { VIDEO_EMBED_ORIGIN } from '@/lib/video-hosts'
 import { VideoPlayer, type VideoSource } from './video-player'
 
 export interface VideoProps extends AuthorProps {
@@ -22,7 +23,7 @@ export function videoSources(props: AuthorProps, language = 'zh-CN'): VideoSourc
     sources.push({
       provider: 'youtube',
       name: 'YouTube',
-      embedUrl: `https://www.youtube-nocookie.com/embed/${props.youtube}?${query}`,
+      embedUrl: `${VIDEO_EMBED_ORIGIN.youtube}/embed/${props.youtube}?${query}`,
       pageUrl: `https://www.youtube.com/watch?v=${props.youtube}${seconds ? `&t=${seconds}s` : ''}`,
     })
   }
@@ -42,7 +43,7 @@ export function videoSources(props: AuthorProps, language = 'zh-CN'): VideoSourc
     sources.push({
       provider: 'bilibili',
       name: 'Bilibili',
-      embedUrl: `https://player.bilibili.com/player.html?${query}`,
+      embedUrl: `${VIDEO_EMBED_ORIGIN.bilibili}/player.html?${query}`,
       pageUrl: `https://www.bilibili.com/video/${props.bilibili}/${pageQuery ? `?${pageQuery}` : ''}`,
     })
   }

@@ -5,7 +5,7 @@ import { visit } from 'unist-util-visit'
 import { expandCodeIncludes } from '../mdx/code-include.ts'
 import { parseLecture } from '../mdx/parse.ts'
 import { HAN, isJsxElement, NON_PROSE, stringAttribute } from './analyze.ts'
-import type { Course, Lecture } from './load.ts'
+import type { Course, Lecture } from './model.ts'
 
 /**
  * The measured half of the lecture bar (CONTENT.md): what a script can check about a lecture.

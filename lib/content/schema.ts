@@ -9,12 +9,12 @@ import { z } from 'zod'
 /** Lower-case words joined by hyphens: the URL segment of a course, lecture, part or lab. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-const slug = (what: string) =>
+export const slug = (what: string) =>
   z
     .string()
     .regex(SLUG_PATTERN, `${what} must be lower-case letters, digits and hyphens, e.g. lecture-05`)
 
-const singleLine = (what: string) =>
+export const singleLine = (what: string) =>
   z
     .string()
     .trim()
@@ -137,15 +137,22 @@ export const StageSchema = z.strictObject({
     .describe('What a reader reaches by the end of the stage.'),
 })
 
-export const LabSchema = z.strictObject({
-  id: slug('lab id'),
-  title: singleLine('title'),
-  lectures: z
-    .array(slug('lecture slug'))
-    .optional()
-    .describe('Lectures where the lab is introduced.'),
-  description: singleLine('description').optional(),
-})
+export const LabIdSchema = z
+  .string()
+  .regex(SLUG_PATTERN, 'lab id must be lower-case letters, digits and hyphens, e.g. lab-3')
+  .describe('The id of a handout in labs/: lab-3 is labs/lab-3.mdx.')
+
+export const LabListingSchema = z
+  .strictObject({
+    id: slug('lab id'),
+    title: singleLine('title'),
+    lectures: z
+      .array(slug('lecture slug'))
+      .optional()
+      .describe('Lectures where the project is introduced.'),
+    description: singleLine('description').optional(),
+  })
+  .describe('A project listed on the course home only, without a handout.')
 
 /** A GitHub repository: its pages get "在 GitHub 上编辑此页" and "报告问题" links. */
 export const GITHUB_REPOSITORY_PATTERN =
@@ -203,7 +210,12 @@ export const CourseManifestSchema = z
       .min(1, 'a course has at least one part')
       .describe('Sidebar groups, in order.'),
     stages: z.array(StageSchema).optional().describe('The learning path on the course home.'),
-    labs: z.array(LabSchema).optional().describe('Practice projects.'),
+    labs: z
+      .array(z.union([LabIdSchema, LabListingSchema]))
+      .optional()
+      .describe(
+        'Practice projects, in order. An id (lab-3) names a handout labs/lab-3.mdx: a page with parts, progress and a kit. A mapping (id, title, lectures, description) only lists a project on the course home.',
+      ),
   })
   .describe('course.yaml')
 

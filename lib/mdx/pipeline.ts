@@ -29,6 +29,7 @@ export function pipelineSpecs(options: PipelineOptions = {}): PipelineSpecs {
   const linkOptions = options.basePath === undefined ? {} : { basePath: options.basePath }
   return {
     remarkPlugins: [
+      [local('remark-lab-material')],
       ['remark-frontmatter'],
       ['remark-gfm'],
       ['remark-math'],
@@ -46,6 +47,7 @@ export function pipelineSpecs(options: PipelineOptions = {}): PipelineSpecs {
       ['rehype-katex', { strict: 'ignore' }],
       [local('rehype-katex-errors')],
       [local('rehype-math-scroll')],
+      [local('rehype-search-ignore')],
       [local('rehype-table-scroll')],
       [local('rehype-code'), { highlight: options.mode !== 'check' }],
       [local('rehype-heading-anchors')],

@@ -16,7 +16,12 @@ export default function rehypeHeadingAnchors() {
       node.children.push({
         type: 'element',
         tagName: 'a',
-        properties: { href: `#${node.properties.id}`, className: ['heading-anchor'] },
+        // Its text is for screen readers only: search titles and excerpts must not show it.
+        properties: {
+          href: `#${node.properties.id}`,
+          className: ['heading-anchor'],
+          dataPagefindIgnore: 'all',
+        },
         children: [
           {
             type: 'element',

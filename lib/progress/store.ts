@@ -197,3 +197,8 @@ export function importProgress(text: string): Progress {
   if (problem) throw new Error('这个文件不是本站导出的学习进度（JSON 格式不对或版本未知）。')
   return progress
 }
+
+/** Where a lab part marked complete is kept among the ticks: `labs/lab-3#3a`. */
+export function labPartKey(lab: string, part: string): string {
+  return `labs/${lab}#${part}`
+}

@@ -1,9 +1,17 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { BrowserContext, Page } from 'playwright-core'
+import {
+  brokenTableWords,
+  diagramLegibility,
+  mobileMenuFocus,
+  printContrast,
+  rawMarkup,
+} from './reader-checks.ts'
 
 /**
- * The checks every page must pass in a real browser, as one function, so the site-wide sweep
- * and the checker's own tests (on deliberately broken pages) run exactly the same code.
+ * The checks every page must pass in a real browser (among them: no Content-Security-Policy
+ * violation), as one function, so the site-wide sweep and the checker's own tests (on
+ * deliberately broken pages) run exactly the same code.
  */
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
@@ -48,6 +56,21 @@ async function settleDiagrams(page: Page): Promise<void> {
     .catch(() => undefined)
 }
 
+/** Collects the page's Content-Security-Policy violations from its first script on. */
+export async function listenForViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const found: string[] = []
+    Object.assign(window, { __cspViolations: found })
+    document.addEventListener('securitypolicyviolation', (event) =>
+      found.push(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber}) ${event.sample}`,
+      ),
+    )
+  })
+  return () =>
+    page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])
+}
+
 export async function checkPage(
   context: BrowserContext,
   url: string,
@@ -55,6 +78,7 @@ export async function checkPage(
 ): Promise<PageReport> {
   const problems: string[] = []
   const page = await context.newPage()
+  const violations = await listenForViolations(page)
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning')
       problems.push(`console ${message.type()}: ${message.text()}`)
@@ -120,6 +144,14 @@ export async function checkPage(
     if (state.formulas > 0 && !state.katexFont.includes('KaTeX'))
       problems.push('KaTeX formulas are unstyled (KaTeX stylesheet missing)')
 
+    problems.push(
+      ...(await diagramLegibility(page)),
+      ...(await rawMarkup(page)),
+      ...(await brokenTableWords(page)),
+    )
+    for (const violation of await violations())
+      problems.push(`Content-Security-Policy violation: ${violation}`)
+
     if (options.axe !== false) {
       await page.evaluate(() => window.scrollTo(0, 0))
       const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
@@ -133,6 +165,8 @@ export async function checkPage(
         )
       }
     }
+    // Last: these two change the page (print media, the menu opened and closed).
+    problems.push(...(await printContrast(page)), ...(await mobileMenuFocus(page)))
   } finally {
     await page.close()
   }

@@ -156,6 +156,47 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
     await themed.close()
   })
 
+  it('opens a diagram full screen on a phone: zoom and pan by keyboard, Esc returns focus', async () => {
+    const phone = await newContext(browser, { width: 390 })
+    const page = await phone.newPage()
+    await page.goto(`${siteUrl}/system-design/week-03/`)
+    const figure = page.locator('.mermaid-figure[data-mermaid="static"]').first()
+    // Wider than the phone at a legible size: it scrolls sideways in its frame.
+    expect(
+      await figure
+        .locator('.mermaid-diagram:not(.diagram-canvas)')
+        .evaluate((frame) => frame.scrollWidth > frame.clientWidth),
+    ).toBe(true)
+    const open = figure.locator('.diagram-open')
+    await open.click()
+    const dialog = figure.locator('dialog.diagram-dialog')
+    await expect
+      .poll(() => dialog.evaluate((element) => (element as HTMLDialogElement).open))
+      .toBe(true)
+    expect(await dialog.locator('.diagram-canvas svg').count()).toBe(1)
+    const level = dialog.locator('.diagram-zoom-level')
+    const canvas = dialog.locator('.diagram-canvas')
+    const fitted = await level.textContent()
+    await page.keyboard.press('1')
+    await expect.poll(() => level.textContent()).toBe('100%')
+    await page.keyboard.press('+')
+    await expect.poll(() => level.textContent()).toBe('125%')
+    const before = await canvas.evaluate((element) => element.style.transform)
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(() => canvas.evaluate((element) => element.style.transform)).not.toBe(before)
+    await page.keyboard.press('0')
+    await expect.poll(() => level.textContent()).toBe(fitted)
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe(
+      'hidden',
+    )
+    await page.keyboard.press('Escape')
+    await expect
+      .poll(() => dialog.evaluate((element) => (element as HTMLDialogElement).open))
+      .toBe(false)
+    expect(await open.evaluate((button) => button === document.activeElement)).toBe(true)
+    await phone.close()
+  })
+
   it('loads mermaid only where a diagram needs it', async () => {
     const fresh = await newContext(browser)
     const page = await fresh.newPage()

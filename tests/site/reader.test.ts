@@ -19,6 +19,7 @@ const SEARCHES: { query: string; first: string }[] = [
   { query: 'Raft 日志', first: '/distributed-systems/lecture-07/' },
   { query: 'linearizability', first: '/distributed-systems/lecture-04/' },
   { query: '两阶段提交', first: '/distributed-systems/lecture-10/' },
+  { query: 'raft', first: '/distributed-systems/lecture-05/' },
 ]
 
 async function openSearch(page: Page, how: 'slash' | 'ctrl-k' | 'click') {
@@ -114,6 +115,32 @@ describe.skipIf(skipBrowser)('reading the course', () => {
       await page.keyboard.press('ArrowUp')
       await page.keyboard.press('Enter')
       await page.waitForURL(/lecture-05/)
+      await page.close()
+    })
+
+    it('lands on the sections written on 一致性哈希, the lecture titled with it first', async () => {
+      const page = await context.newPage()
+      await page.goto(`${siteUrl}/`)
+      await openSearch(page, 'slash')
+      const hits = (await search(page, '一致性哈希')).map((hit) => decodeURIComponent(hit))
+      expect(hits[0]).toContain('/distributed-systems/lecture-18/#')
+      for (const written of ['lecture-18', 'week-04', 'week-01'])
+        expect(hits.find((hit) => hit.includes(`/${written}/`))).toMatch(/#[^#]*一致性哈希/)
+      await page.close()
+    })
+
+    it('gives results as real links, and keeps the handbook out unless a reader is in it', async () => {
+      const page = await context.newPage()
+      await page.goto(lecture('distributed-systems', 'lecture-01'))
+      await openSearch(page, 'slash')
+      const hits = await search(page, 'MapReduce')
+      expect(hits.some((hit) => hit.includes('/handbook/'))).toBe(false)
+      const first = page.locator('[data-search-hit]').first()
+      expect(await first.evaluate((hit) => hit.tagName)).toBe('A')
+      expect(await first.getAttribute('href')).toBe(await first.getAttribute('data-search-hit'))
+      await page.goto(`${siteUrl}/handbook/frontmatter/`)
+      await openSearch(page, 'slash')
+      expect((await search(page, 'MapReduce')).some((hit) => hit.includes('/handbook/'))).toBe(true)
       await page.close()
     })
 

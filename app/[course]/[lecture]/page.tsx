@@ -83,10 +83,14 @@ export default async function LecturePage({ params }: LecturePageProps) {
           <span hidden data-pagefind-meta="course" data-pagefind-filter="course">
             {course.title}
           </span>
+          {/* Guides (the handbook) are for authors: kept out of a student's search unless chosen. */}
+          <span hidden data-pagefind-filter={`kind:${course.kind}`} />
           <span hidden data-pagefind-meta="label">
             {label}
           </span>
-          <p className="print-only text-sm">{absoluteUrl(lecture.path)}</p>
+          <p className="print-only text-sm" data-pagefind-ignore>
+            {absoluteUrl(lecture.path)}
+          </p>
           <LectureHeader course={course} lecture={lecture} />
           <LectureMeta course={course} lecture={lecture} updated={updated} />
           <details className="mobile-toc no-print xl:hidden">
