@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { CourseContents } from '@/components/course-contents'
+import { RepositoryLinks } from '@/components/repository-links'
 import { JsonLd } from '@/components/json-ld'
 import { LearningPath } from '@/components/learning-path'
 import { CourseProgress } from '@/components/progress/course-progress'
@@ -87,6 +88,15 @@ export default async function CoursePage({ params }: CoursePageProps) {
       <CourseContents course={course} />
       <SidebarTicks course={course.slug} order={course.lectures.map((lecture) => lecture.slug)} />
       <TaskListTicks course={course.slug} page="overview" />
+      {course.overview && (
+        <RepositoryLinks
+          repository={course.repository}
+          branch={course.branch}
+          contentPath={course.overview.contentPath}
+          title={`${course.title} · 课程首页`}
+          url={absoluteUrl(course.path)}
+        />
+      )}
       <JsonLd
         data={{
           '@context': 'https://schema.org',

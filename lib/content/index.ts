@@ -3,6 +3,7 @@ import path from 'node:path'
 import {
   contentDir as defaultContentDir,
   includeDrafts as defaultIncludeDrafts,
+  tolerateContentErrors,
 } from '../site-config.ts'
 import { ContentError } from './errors.ts'
 import { loadSite } from './load.ts'
@@ -46,17 +47,20 @@ function signatureOf(dir: string): string {
 export interface SiteOptions {
   contentDir?: string
   includeDrafts?: boolean
+  /** Keep a lecture's mistakes with the lecture (the dev server); by default only under next dev. */
+  tolerant?: boolean
 }
 
 /** The whole site, validated. Throws a ContentError naming every problem. */
 export function getSite(options: SiteOptions = {}): Site {
   const dir = path.resolve(options.contentDir ?? defaultContentDir)
   const includeDrafts = options.includeDrafts ?? defaultIncludeDrafts
-  const key = `${dir}|${includeDrafts}`
+  const tolerant = options.tolerant ?? tolerateContentErrors
+  const key = `${dir}|${includeDrafts}|${tolerant}`
   const signature = signatureOf(dir)
   const cached = cache.get(key)
   if (cached && cached.signature === signature) return cached.site
-  const site = loadSite(dir, { includeDrafts })
+  const site = loadSite(dir, { includeDrafts, tolerant })
   cache.set(key, { signature, site })
   return site
 }

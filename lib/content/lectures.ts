@@ -2,7 +2,7 @@ import path from 'node:path'
 import { formatOf } from '../mdx/parse.ts'
 import { lecturePath } from '../urls.ts'
 import { readingMinutes } from './analyze.ts'
-import { closestMatch, ContentError, type ProblemList } from './errors.ts'
+import { closestMatch, ContentError, type ContentProblem, type ProblemList } from './errors.ts'
 import type { Lecture, LectureRef } from './model.ts'
 import { pageSummary } from './page-summary.ts'
 import { parseYamlWith } from './parse-yaml.ts'
@@ -45,15 +45,8 @@ export function loadLecture(file: string, context: LectureContext): Lecture {
     file,
     lineOffset: frontmatter.line,
   })
-  const slug = path.basename(file).replace(/\.mdx?$/, '')
   const lecture: Lecture = {
-    slug,
-    course: context.course,
-    file,
-    contentPath: `${context.course}/${path.basename(file)}`,
-    format: formatOf(file),
-    number: context.number,
-    path: lecturePath(context.course, slug),
+    ...lectureBase(file, context),
     title: data.title,
     description: data.description,
     duration: data.duration,
@@ -69,9 +62,6 @@ export function loadLecture(file: string, context: LectureContext): Lecture {
       path: '',
     })),
     draft: data.draft ?? false,
-    part: { id: context.part.id, title: context.part.title },
-    previous: undefined,
-    next: undefined,
     headings: analysis.headings,
     toc: analysis.headings.filter(
       (heading) => heading.topLevel && (heading.depth === 2 || heading.depth === 3),
@@ -82,11 +72,72 @@ export function loadLecture(file: string, context: LectureContext): Lecture {
     hanCount: analysis.hanCount,
     wordCount: analysis.wordCount,
     hasMermaid: analysis.hasMermaid,
-    // Filled in once the course's labs are loaded.
-    labs: [],
+    problems: [],
   }
   frontmatterLines.set(lecture, lineOf)
   return lecture
+}
+
+/** A lecture that could not be read, kept in its place so the dev server can show why. */
+export function brokenLecture(
+  file: string,
+  context: LectureContext,
+  problems: ContentProblem[],
+): Lecture {
+  const slug = path.basename(file).replace(/\.mdx?$/, '')
+  return {
+    ...lectureBase(file, context),
+    title: slug,
+    description: problems[0]?.message ?? slug,
+    problems,
+  }
+}
+
+/** What a lecture is before its file is read: where it sits, and nothing found in it yet. */
+function lectureBase(
+  file: string,
+  context: LectureContext,
+): Omit<Lecture, 'title' | 'description' | 'problems'> {
+  const slug = path.basename(file).replace(/\.mdx?$/, '')
+  return {
+    slug,
+    course: context.course,
+    file,
+    contentPath: `${context.course}/${path.basename(file)}`,
+    format: formatOf(file),
+    number: context.number,
+    path: lecturePath(context.course, slug),
+    duration: undefined,
+    video: undefined,
+    readings: [],
+    objectives: [],
+    prerequisites: [],
+    draft: false,
+    part: { id: context.part.id, title: context.part.title },
+    previous: undefined,
+    next: undefined,
+    headings: [],
+    toc: [],
+    exercises: [],
+    anchors: new Set(),
+    readingMinutes: 0,
+    hanCount: 0,
+    wordCount: 0,
+    hasMermaid: false,
+    // Filled in once the course's labs are loaded.
+    labs: [],
+  }
+}
+
+/** Moves the problems of a lecture's own file onto that lecture (the dev server's mode). */
+export function keepWithTheirLectures(problems: ProblemList, lectures: Lecture[]): void {
+  const byFile = new Map(lectures.map((lecture) => [lecture.file, lecture]))
+  const rest = problems.items.filter((problem) => {
+    const lecture = byFile.get(problem.file)
+    lecture?.problems.push(problem)
+    return !lecture
+  })
+  problems.items.splice(0, problems.items.length, ...rest)
 }
 
 /** Replaces each lecture's prerequisite slugs by the earlier lectures they name. */

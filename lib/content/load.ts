@@ -2,9 +2,16 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { coursePath } from '../urls.ts'
 import { findCourseFiles, isPageFile } from './course-files.ts'
-import { ProblemList } from './errors.ts'
+import { ContentError, ProblemList } from './errors.ts'
 import { loadLabs } from './labs.ts'
-import { linkNeighbours, loadLecture, refOf, resolvePrerequisites } from './lectures.ts'
+import {
+  brokenLecture,
+  keepWithTheirLectures,
+  linkNeighbours,
+  loadLecture,
+  refOf,
+  resolvePrerequisites,
+} from './lectures.ts'
 import { crossCheckManifest, readManifest } from './manifest.ts'
 import type { Course, Lecture, LoadOptions, Overview, Site } from './model.ts'
 import { loadOverview } from './overview.ts'
@@ -18,13 +25,25 @@ import { SiteConfigSchema } from './schema.ts'
  */
 
 const DEFAULT_LANGUAGE = 'zh-CN'
+const DEFAULT_BRANCH = 'main'
 
 function loadSiteConfig(contentDir: string): Omit<Site, 'courses'> {
   const file = path.join(contentDir, 'site.yaml')
-  const defaults = { title: '课程', description: '课程讲义', language: DEFAULT_LANGUAGE }
+  const defaults = {
+    title: '课程',
+    description: '课程讲义',
+    language: DEFAULT_LANGUAGE,
+    repository: undefined,
+    branch: DEFAULT_BRANCH,
+  }
   if (!fs.existsSync(file)) return defaults
   const { data } = parseYamlWith(SiteConfigSchema, fs.readFileSync(file, 'utf8'), { file })
-  return { ...data, language: data.language ?? DEFAULT_LANGUAGE }
+  return {
+    ...data,
+    language: data.language ?? DEFAULT_LANGUAGE,
+    repository: data.repository?.replace(/\/+$/, ''),
+    branch: data.branch ?? DEFAULT_BRANCH,
+  }
 }
 
 /**
@@ -33,7 +52,13 @@ function loadSiteConfig(contentDir: string): Omit<Site, 'courses'> {
  */
 export function loadSite(contentDir: string, options: LoadOptions): Site {
   const problems = new ProblemList()
-  let config = { title: '', description: '', language: DEFAULT_LANGUAGE }
+  let config: Omit<Site, 'courses'> = {
+    title: '',
+    description: '',
+    language: DEFAULT_LANGUAGE,
+    repository: undefined,
+    branch: DEFAULT_BRANCH,
+  }
   try {
     config = loadSiteConfig(contentDir)
   } catch (error) {
@@ -57,7 +82,10 @@ export function loadSite(contentDir: string, options: LoadOptions): Site {
       continue
     }
     try {
-      courses.push(loadCourse(full, options))
+      const repository = config.repository
+        ? { url: config.repository, branch: config.branch }
+        : undefined
+      courses.push(loadCourse(full, { ...options, repository }))
     } catch (error) {
       problems.absorb(error)
     }
@@ -81,7 +109,7 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
   const manifest = readManifest(dir)
   const { data } = manifest
   const files = findCourseFiles(dir, problems)
-  const listed = crossCheckManifest(manifest, files, problems)
+  const listed = crossCheckManifest(manifest, files, problems, options)
   problems.throwIfAny()
 
   // Lectures in manifest order; the number is the position, never typed by hand.
@@ -89,15 +117,21 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
   for (const [index, lectureSlug] of [...listed.keys()].entries()) {
     try {
       const part = data.parts[listed.get(lectureSlug)!.partIndex]!
-      lectures.push(
-        loadLecture(files.lectures.get(lectureSlug)!, { course: slug, number: index + 1, part }),
-      )
+      const context = { course: slug, number: index + 1, part }
+      const file = files.lectures.get(lectureSlug)!
+      try {
+        lectures.push(loadLecture(file, context))
+      } catch (error) {
+        if (!options.tolerant || !(error instanceof ContentError)) throw error
+        lectures.push(brokenLecture(file, context, error.problems))
+      }
     } catch (error) {
       problems.absorb(error)
     }
   }
   problems.throwIfAny()
   resolvePrerequisites(lectures, problems)
+  if (options.tolerant) keepWithTheirLectures(problems, lectures)
   problems.throwIfAny()
 
   const published = lectures.filter((lecture) => options.includeDrafts || !lecture.draft)
@@ -134,8 +168,8 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
     kind: data.kind ?? 'course',
     level: data.level,
     unit: data.unit ?? '讲',
-    repository: data.repository,
-    branch: data.branch ?? 'main',
+    languages: data.languages ?? ['go'],
+    ...courseRepository(data, options.repository),
     path: coursePath(slug),
     lectures: published,
     parts: data.parts
@@ -162,4 +196,17 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
     overview,
     totalMinutes: published.reduce((sum, lecture) => sum + (lecture.duration ?? 0), 0),
   }
+}
+
+/** The course's own repository, or else the site's; the branch follows the repository. */
+function courseRepository(
+  data: { repository?: string; branch?: string },
+  site: LoadOptions['repository'],
+): { repository: string | undefined; branch: string } {
+  if (data.repository)
+    return {
+      repository: data.repository.replace(/\/+$/, ''),
+      branch: data.branch ?? DEFAULT_BRANCH,
+    }
+  return { repository: site?.url, branch: data.branch ?? site?.branch ?? DEFAULT_BRANCH }
 }

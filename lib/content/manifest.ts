@@ -1,7 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { CourseFiles } from './course-files.ts'
-import { closestMatch, ContentError, type ProblemList } from './errors.ts'
+import { closestMatch, ContentError, displayPath, type ProblemList } from './errors.ts'
+import { listingPoint } from './manifest-edit.ts'
+import type { LoadOptions } from './model.ts'
 import { parseYamlWith, type ParsedYaml } from './parse-yaml.ts'
 import { CourseManifestSchema, SLUG_PATTERN, type CourseManifest } from './schema.ts'
 
@@ -19,6 +21,8 @@ const RESERVED_COURSE_SLUGS = new Set([
 
 export interface Manifest extends ParsedYaml<CourseManifest> {
   file: string
+  /** The file's text, for hints that name a line of it. */
+  text: string
 }
 
 /** Reads and validates `<dir>/course.yaml`; throws a ContentError when the course cannot load. */
@@ -45,7 +49,8 @@ export function readManifest(dir: string): Manifest {
       },
     ])
   }
-  return { file, ...parseYamlWith(CourseManifestSchema, fs.readFileSync(file, 'utf8'), { file }) }
+  const text = fs.readFileSync(file, 'utf8')
+  return { file, text, ...parseYamlWith(CourseManifestSchema, text, { file }) }
 }
 
 /** Where a listed lecture sits in the manifest. */
@@ -63,6 +68,7 @@ export function crossCheckManifest(
   manifest: Manifest,
   files: CourseFiles,
   problems: ProblemList,
+  options: Pick<LoadOptions, 'tolerant'>,
 ): Map<string, Listing> {
   const { data, file: manifestFile } = manifest
   const slug = path.basename(path.dirname(manifestFile))
@@ -92,12 +98,14 @@ export function crossCheckManifest(
       }
     })
   })
-  for (const [fileSlug, file] of files.lectures) {
+  const insertAt = whereToList(manifest)
+  // The dev server has no page for an unlisted file; the content check and builds report it.
+  for (const [fileSlug, file] of options.tolerant ? [] : files.lectures) {
     if (!listed.has(fileSlug) && !problems.items.some((problem) => problem.file === file)) {
       problems.add({
         file,
         message: 'this lecture is not listed in course.yaml',
-        hint: `Add "${fileSlug}" to the lectures of a part in ${path.join('content', slug, 'course.yaml')}.`,
+        hint: `List "${fileSlug}" among the lectures of a part in course.yaml, ${insertAt}.`,
       })
     }
   }
@@ -145,4 +153,14 @@ export function crossCheckManifest(
     (data.labs ?? []).map((lab) => (typeof lab === 'string' ? lab : lab.id)),
   )
   return listed
+}
+
+/** The hint for a lecture the manifest does not list: the line where it would go. */
+function whereToList(manifest: Manifest): string {
+  const point = listingPoint(manifest.data, manifest.lineOf, manifest.text)
+  if (!point) return 'e.g. at the end of the last part'
+  const where = point.flow
+    ? `inside the list at ${displayPath(manifest.file)}:${point.line}`
+    : `as a new line ${displayPath(manifest.file)}:${point.line + 1}`
+  return `e.g. ${where}, after "${point.after}" in part "${point.partTitle}"`
 }

@@ -1,6 +1,7 @@
 import type { Heading } from '../mdx/heading-ids.ts'
 import type { SourceFormat } from '../mdx/parse.ts'
 import type { ExerciseEntry } from './analyze.ts'
+import type { ContentProblem } from './errors.ts'
 import type { Reading, Video } from './schema.ts'
 
 /** The validated content model: what the loaders build and the pages read. */
@@ -42,6 +43,11 @@ export interface Lecture extends LectureRef {
   hasMermaid: boolean
   /** Labs that practise this lecture. */
   labs: LabRef[]
+  /**
+   * In development only: what is wrong with this lecture. The dev server shows them on its page
+   * and keeps serving every other page; a build stops on them instead.
+   */
+  problems: ContentProblem[]
 }
 
 /** A part of a lab as listings show it: id, title and the site path of its heading. */
@@ -134,6 +140,8 @@ export interface Course {
   level: string | undefined
   /** The word in "第 5 讲". */
   unit: string
+  /** Languages of the code samples, main one first; empty for a course without code. */
+  languages: string[]
   repository: string | undefined
   /** Branch of the repository that "edit this page" opens. */
   branch: string
@@ -155,9 +163,19 @@ export interface Site {
   title: string
   description: string
   language: string
+  /** The GitHub repository of the site (site.yaml), for edit and report links. */
+  repository: string | undefined
+  branch: string
   courses: Course[]
 }
 
 export interface LoadOptions {
   includeDrafts: boolean
+  /**
+   * The dev server's mode: a mistake inside one lecture (its frontmatter, its syntax, a
+   * prerequisite, a file not yet listed) stays with that lecture instead of failing the site.
+   */
+  tolerant?: boolean
+  /** The site's repository, which a course without its own inherits. */
+  repository?: { url: string; branch: string }
 }

@@ -154,6 +154,22 @@ export const LabListingSchema = z
   })
   .describe('A project listed on the course home only, without a handout.')
 
+/** A GitHub repository: its pages get "在 GitHub 上编辑此页" and "报告问题" links. */
+export const GITHUB_REPOSITORY_PATTERN =
+  /^https:\/\/github\.com\/[A-Za-z0-9-]+\/[A-Za-z0-9._-]+\/?$/
+
+const RepositorySchema = z
+  .string()
+  .regex(
+    GITHUB_REPOSITORY_PATTERN,
+    'must be a GitHub repository URL such as https://github.com/OWNER/REPO (no .git, no path inside it)',
+  )
+
+const BranchSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._/-]+$/, 'must be a branch name such as main')
+  .describe('The branch the "edit this page" links open; defaults to main.')
+
 export const CourseManifestSchema = z
   .strictObject({
     title: singleLine('title').describe('The course title.'),
@@ -175,13 +191,20 @@ export const CourseManifestSchema = z
       .regex(/^\p{Script=Han}$/u, 'must be one Chinese character such as 讲, 周 or 章')
       .optional()
       .describe('The word in "第 5 讲"; 周 for a course taught by weeks. Defaults to 讲.'),
-    repository: z
-      .url('must be a full URL such as https://github.com/OWNER/REPO')
+    languages: z
+      .array(
+        z
+          .string()
+          .regex(/^[a-z][a-z0-9+#-]*$/, 'must be a code block language such as go, python or rust'),
+      )
       .optional()
-      .describe('Enables "edit this page" links.'),
-    branch: singleLine('branch')
-      .optional()
-      .describe('The branch "edit this page" links open; defaults to main.'),
+      .describe(
+        'Programming languages of the code samples, main one first; `npm run check:bar` asks every lecture for samples in the first. `[]` for a course without code. Defaults to `[go]`.',
+      ),
+    repository: RepositorySchema.optional().describe(
+      'The GitHub repository of this course, when it differs from the one in site.yaml.',
+    ),
+    branch: BranchSchema.optional(),
     parts: z
       .array(PartSchema)
       .min(1, 'a course has at least one part')
@@ -207,6 +230,10 @@ export const SiteConfigSchema = z
       .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as zh-CN or en')
       .optional()
       .describe('Language of the catalog and the 404 page; defaults to zh-CN.'),
+    repository: RepositorySchema.optional().describe(
+      'The GitHub repository the site is built from. Every page then links to 在 GitHub 上编辑此页 (its source file under content/) and 报告问题 (a new issue naming the page). Without it there are no such links.',
+    ),
+    branch: BranchSchema.optional(),
   })
   .describe('site.yaml')
 

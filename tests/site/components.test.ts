@@ -145,10 +145,13 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
     const client = page
       .locator('[data-mermaid="client"]:not([data-broken]) .mermaid-diagram')
       .first()
-    await expect.poll(() => client.getAttribute('data-state')).toBe('svg')
+    // Mermaid loads on scroll; under load that takes longer than expect.poll's default second.
+    await expect.poll(() => client.getAttribute('data-state'), { timeout: 30_000 }).toBe('svg')
     const before = await client.innerHTML()
-    await page.locator('button[aria-label="切换深色与浅色主题"]').click()
-    await expect.poll(async () => (await client.innerHTML()) !== before).toBe(true)
+    await page.locator('select[aria-label="颜色主题"]').selectOption('dark')
+    await expect
+      .poll(async () => (await client.innerHTML()) !== before, { timeout: 30_000 })
+      .toBe(true)
     expect(await client.locator('svg').count()).toBe(1)
     await themed.close()
   })

@@ -65,6 +65,13 @@ const rules: {
     says: /unknown key "langauge"[\s\S]*Did you mean "language"/,
   },
   {
+    rule: 'site.yaml repository not on GitHub',
+    broken: 'site-bad-repository.site.yaml',
+    target: 'site.yaml',
+    line: 4,
+    says: /repository must be a GitHub repository URL such as https:\/\/github\.com\/OWNER\/REPO/,
+  },
+  {
     rule: 'lecture listed but missing',
     broken: 'manifest-missing-file.course.yaml',
     target: manifest,
@@ -83,7 +90,7 @@ const rules: {
     broken: 'unlisted.mdx',
     target: 'fixture-course/unlisted.mdx',
     line: undefined,
-    says: /not listed in course\.yaml[\s\S]*Add "unlisted"/,
+    says: /not listed in course\.yaml[\s\S]*List "unlisted"[\s\S]*inside the list at .*course\.yaml:11, after "draft-lecture" in part "第二部分"/,
   },
   {
     rule: 'duplicate slug on disk (.md and .mdx)',
@@ -98,6 +105,13 @@ const rules: {
     target: lecture,
     line: 10,
     says: /MDX syntax error/,
+  },
+  {
+    rule: 'component never closed',
+    broken: 'unclosed-component.mdx',
+    target: lecture,
+    line: 8,
+    says: /:8:1: MDX syntax error: <Callout> is opened here and never closed[\s\S]*Close it with <\/Callout>/,
   },
   {
     rule: 'unknown component',
@@ -118,7 +132,7 @@ const rules: {
     broken: 'invalid-latex.mdx',
     target: lecture,
     line: 8,
-    says: /invalid LaTeX: KaTeX parse error/,
+    says: /invalid LaTeX: Unexpected end of input in a macro argument, expected '\}' \(at end of input\)\n {4}\\frac\{1\}\{\n {13}\^\n/,
   },
   {
     rule: 'link to a missing page',
