@@ -107,7 +107,7 @@ describe('check:labs', () => {
         )
         expect(messages).toContainEqual(
           expect.stringMatching(
-            /^12: part a2 .*fails on the reference solution[\s\S]*TestAgreedA2/,
+            /^13: part a2 .*fails on the reference solution[\s\S]*TestAgreedA2/,
           ),
         )
       } finally {
