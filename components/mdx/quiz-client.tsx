@@ -35,7 +35,7 @@ export function QuizClient({ name, promptId, multiple, choices, explanation }: Q
 
   return (
     <div className="quiz-answer">
-      <fieldset aria-describedby={promptId}>
+      <fieldset className="not-prose" aria-describedby={promptId}>
         <legend className="sr-only">{multiple ? '选择所有正确的答案' : '选择一个答案'}</legend>
         <ol className="quiz-choices">
           {choices.map((choice, index) => {
@@ -68,7 +68,7 @@ export function QuizClient({ name, promptId, multiple, choices, explanation }: Q
           })}
         </ol>
       </fieldset>
-      <div className="mt-3 flex flex-wrap items-center gap-3">
+      <div className="not-prose mt-3 flex flex-wrap items-center gap-3">
         <button
           type="button"
           className="quiz-check"

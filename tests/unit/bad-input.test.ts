@@ -182,6 +182,13 @@ const rules: {
     line: 8,
     says: /a fence with file="\.\/code\/counter\/counter\.go" must be empty/,
   },
+  {
+    rule: 'emphasis that did not parse leaves literal stars in the text',
+    broken: 'literal-stars.mdx',
+    target: lecture,
+    line: 8,
+    says: /literal "\*\*" in the text: "这一句的 \*\*粗体没有闭合/,
+  },
 ]
 
 describe('every bad input stops the build with one located message', () => {

@@ -87,6 +87,13 @@ describe('MDX pipeline on the fixture course', () => {
     expect(html).toContain('aria-label="返回正文"')
   })
 
+  it('parses bold that touches Chinese punctuation, and keeps escaped stars as text', async () => {
+    const html = await renderPage(page('advanced.mdx'))
+    expect(html).toContain('<strong>“领导者”</strong>：')
+    expect(html).toContain('<strong>任期（term）</strong>是')
+    expect(html).toContain('乘方写作 **，')
+  })
+
   it('hands markup without components to React as HTML strings, the page unchanged', async () => {
     const code = await compilePage(page('advanced.mdx'), { mode: 'render' }, 'function-body')
     // Table cells, list items and footnotes travel inside strings, not as React elements.
