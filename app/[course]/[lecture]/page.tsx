@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { CourseSidebar } from '@/components/course-sidebar'
+import { SidebarScroll } from '@/components/sidebar-scroll'
 import { LectureHeader } from '@/components/lecture-header'
 import { LectureMeta } from '@/components/lecture-meta'
 import { MenuIcon } from '@/components/icons'
@@ -111,6 +112,7 @@ export default async function LecturePage({ params }: LecturePageProps) {
         </div>
       </aside>
       <TocSpy />
+      <SidebarScroll menuId="course-menu" />
       <SidebarTicks course={course.slug} order={course.lectures.map((entry) => entry.slug)} />
       <ReadingTracker course={course.slug} lecture={lecture.slug} />
       <TaskListTicks course={course.slug} page={lecture.slug} />
