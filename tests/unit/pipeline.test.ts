@@ -35,7 +35,7 @@ describe('MDX pipeline on the fixture course', () => {
     expect(html).toContain('id="领导者选举-leader-election"')
     expect(html).toContain('id="领导者选举-leader-election-1"')
     expect(html).toContain('id="代码"')
-    expect(html).toMatch(/<a href="#代码" class="heading-anchor">/)
+    expect(html).toMatch(/<a href="#代码" class="heading-anchor" tabindex="-1">/)
   })
 
   it('rewrites relative file links and site paths to site URLs under the base path', async () => {
