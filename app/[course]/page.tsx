@@ -58,15 +58,17 @@ export default async function CoursePage({ params }: CoursePageProps) {
         </p>
         <StartButton course={course.slug} unit={course.unit} lectures={lectures} />
       </header>
-      <CourseProgress
-        course={course.slug}
-        unit={course.unit}
-        lectures={lectures}
-        stages={course.stages.map((stage) => ({
-          title: stage.title,
-          lectures: stage.lectures.map((lecture) => lecture.slug),
-        }))}
-      />
+      {course.kind !== 'guide' && (
+        <CourseProgress
+          course={course.slug}
+          unit={course.unit}
+          lectures={lectures}
+          stages={course.stages.map((stage) => ({
+            title: stage.title,
+            lectures: stage.lectures.map((lecture) => lecture.slug),
+          }))}
+        />
+      )}
       {Overview && (
         <div className="article prose dark:prose-invert max-w-none">
           <Overview />

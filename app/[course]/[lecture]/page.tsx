@@ -96,12 +96,15 @@ export default async function LecturePage({ params }: LecturePageProps) {
           </div>
         </article>
         <div className="mx-auto max-w-[46rem]">
-          <MarkComplete
-            course={course.slug}
-            lecture={lecture.slug}
-            variant="end"
-            nextTitle={lecture.next?.title}
-          />
+          {/* A guide (the handbook) is reference, not a course to complete: no progress. */}
+          {course.kind !== 'guide' && (
+            <MarkComplete
+              course={course.slug}
+              lecture={lecture.slug}
+              variant="end"
+              nextTitle={lecture.next?.title}
+            />
+          )}
           <Pager course={course} previous={lecture.previous} next={lecture.next} />
         </div>
       </main>
@@ -113,8 +116,12 @@ export default async function LecturePage({ params }: LecturePageProps) {
       </aside>
       <TocSpy />
       <SidebarScroll menuId="course-menu" />
-      <SidebarTicks course={course.slug} order={course.lectures.map((entry) => entry.slug)} />
-      <ReadingTracker course={course.slug} lecture={lecture.slug} />
+      {course.kind !== 'guide' && (
+        <>
+          <SidebarTicks course={course.slug} order={course.lectures.map((entry) => entry.slug)} />
+          <ReadingTracker course={course.slug} lecture={lecture.slug} />
+        </>
+      )}
       <TaskListTicks course={course.slug} page={lecture.slug} />
       <PagerKeys previous={lecture.previous?.path} next={lecture.next?.path} />
       <PrintExpander />
