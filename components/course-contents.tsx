@@ -6,7 +6,7 @@ import { LabCard } from './lab-card'
 export function CourseContents({ course }: { course: Course }) {
   return (
     <>
-      <section aria-labelledby="contents-heading" className="mt-12">
+      <section aria-labelledby="contents-heading" className="course-contents mt-12">
         <h2 id="contents-heading" className="mb-5 text-2xl font-bold">
           课程目录
         </h2>
@@ -19,13 +19,20 @@ export function CourseContents({ course }: { course: Course }) {
               <ol className="grid gap-2">
                 {part.lectures.map((lecture) => (
                   <li key={lecture.slug}>
-                    <Link href={lecture.path} prefetch={false} className="contents-link">
+                    <Link
+                      href={lecture.path}
+                      prefetch={false}
+                      className="contents-link"
+                      data-lecture={lecture.slug}
+                    >
                       <span className="contents-number">{`${lecture.number}`}</span>
                       <span>
                         <span className="sr-only">{`第 ${lecture.number} ${course.unit}：`}</span>
                         <span className="font-medium">{lecture.title}</span>
                         <span className="block text-sm text-[var(--muted-fg)]">
                           {lecture.description}
+                          {` · 阅读约 ${lecture.readingMinutes} 分钟`}
+                          {lecture.duration ? ` · 视频 ${lecture.duration} 分钟` : ''}
                         </span>
                       </span>
                     </Link>

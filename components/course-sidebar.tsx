@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import type { Course } from '@/lib/content'
+import { lectureRange } from '@/lib/lecture-range'
 
 /**
  * A course with more lectures than this lists only the current part's lectures in the sidebar
@@ -95,12 +96,7 @@ function PartLectures({ course, part, current, alignWithFolded }: PartLecturesPr
 /** A part other than the current one, in a long course: its title and range, linking to its lectures in the course contents. */
 function FoldedPart({ course, part }: { course: Course; part: Part }) {
   // Never empty: the content loader drops parts without published lectures.
-  const first = part.lectures[0]!
-  const last = part.lectures.at(-1)!
-  const range =
-    first === last
-      ? `第 ${first.number} ${course.unit}`
-      : `第 ${first.number}–${last.number} ${course.unit}`
+  const range = lectureRange(part.lectures, course.unit)
   return (
     <Link
       href={`${course.path}#part-${part.id}`}

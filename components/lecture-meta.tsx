@@ -100,7 +100,7 @@ export function LectureMeta({ course, lecture, updated }: LectureMetaProps) {
         )}
       </dl>
       <div className="no-print flex flex-wrap items-center gap-3 text-sm">
-        <MarkComplete course={course.slug} lecture={lecture.slug} />
+        {course.kind !== 'guide' && <MarkComplete course={course.slug} lecture={lecture.slug} />}
         <RepositoryLinks
           repository={course.repository}
           branch={course.branch}

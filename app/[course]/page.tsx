@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { CourseContents } from '@/components/course-contents'
 import { RepositoryLinks } from '@/components/repository-links'
 import { JsonLd } from '@/components/json-ld'
 import { LearningPath } from '@/components/learning-path'
 import { CourseProgress } from '@/components/progress/course-progress'
 import { SidebarTicks } from '@/components/progress/sidebar-ticks'
+import { StartButton } from '@/components/progress/start-button'
 import { TaskListTicks } from '@/components/progress/task-list-ticks'
 import { getCourse, getSite } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
@@ -34,7 +34,7 @@ export default async function CoursePage({ params }: CoursePageProps) {
   const Overview = course.overview
     ? await loadPageComponent(course.overview.contentPath)
     : undefined
-  const first = course.lectures[0]
+  const lectures = progressLectures(course)
   const hours = Math.round(course.totalMinutes / 60)
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-10 sm:px-6" data-pagefind-body>
@@ -59,26 +59,19 @@ export default async function CoursePage({ params }: CoursePageProps) {
           {hours > 0 && <span>{`约 ${hours} 小时视频`}</span>}
           {course.level && <span>{course.level}</span>}
         </p>
-        {first && (
-          <Link
-            prefetch={false}
-            href={first.path}
-            className="button-primary no-print mt-6"
-            data-start
-          >
-            {`从第 ${first.number} ${course.unit}开始`}
-          </Link>
-        )}
+        <StartButton course={course.slug} unit={course.unit} lectures={lectures} />
       </header>
-      <CourseProgress
-        course={course.slug}
-        unit={course.unit}
-        lectures={progressLectures(course)}
-        stages={course.stages.map((stage) => ({
-          title: stage.title,
-          lectures: stage.lectures.map((lecture) => lecture.slug),
-        }))}
-      />
+      {course.kind !== 'guide' && (
+        <CourseProgress
+          course={course.slug}
+          unit={course.unit}
+          lectures={lectures}
+          stages={course.stages.map((stage) => ({
+            title: stage.title,
+            lectures: stage.lectures.map((lecture) => lecture.slug),
+          }))}
+        />
+      )}
       {Overview && (
         <div className="article prose dark:prose-invert max-w-none">
           <Overview />

@@ -32,10 +32,14 @@ export function pipelineSpecs(options: PipelineOptions = {}): PipelineSpecs {
       [local('remark-lab-material')],
       ['remark-frontmatter'],
       ['remark-gfm'],
+      // Bold and italics that touch Chinese punctuation (**“领导者”**：) parse as emphasis; plain
+      // CommonMark's flanking rules leave the stars in the text.
+      ['remark-cjk-friendly'],
       ['remark-math'],
       [local('remark-code-include'), linkOptions],
       [local('remark-lift-components')],
       [local('remark-check-mdx')],
+      [local('remark-literal-stars')],
       [local('remark-alerts')],
       [local('remark-mermaid'), { render: options.mode !== 'check' }],
       [local('remark-component-context')],

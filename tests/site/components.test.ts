@@ -272,6 +272,53 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
     await fresh.close()
   })
 
+  it('keeps list markers and paragraph spacing inside every component, and inline code without backticks', async () => {
+    const fresh = await newContext(browser)
+    const page = await fresh.newPage()
+    const seen = { exercise: 0, solution: 0, callout: 0 }
+    for (const chapter of ['exercises-and-quizzes', 'callouts-papers-figures']) {
+      await page.goto(handbook(chapter))
+      await page.evaluate(() =>
+        document.querySelectorAll('details').forEach((d) => (d.open = true)),
+      )
+      const lists = await page
+        .locator('.exercise li, .callout li, .quiz-prompt li, .quiz-explanation li')
+        .evaluateAll((items) =>
+          items.map((item) => ({
+            where: item.closest('.solution, .hint, .exercise, .callout, .quiz')!.className,
+            marker: getComputedStyle(item).listStyleType,
+            indent: parseFloat(getComputedStyle(item.parentElement!).paddingInlineStart),
+            text: item.textContent!.slice(0, 30),
+          })),
+        )
+      for (const list of lists) {
+        expect(list.marker, `${chapter}: ${list.where} «${list.text}»`).not.toBe('none')
+        expect(list.indent, `${chapter}: ${list.where} «${list.text}»`).toBeGreaterThan(8)
+        if (list.where.includes('solution')) seen.solution++
+        else if (list.where.includes('exercise')) seen.exercise++
+        else if (list.where.includes('callout')) seen.callout++
+      }
+      const gaps = await page
+        .locator('.exercise-body > p + p, .callout > div > p + p')
+        .evaluateAll((paragraphs) =>
+          paragraphs.map((p) => parseFloat(getComputedStyle(p).marginTop)),
+        )
+      for (const gap of gaps) expect(gap).toBeGreaterThan(8)
+      const ticks = await page
+        .locator('.article :not(pre) > code')
+        .evaluateAll((codes) =>
+          codes.flatMap((code) =>
+            ['::before', '::after'].map((pseudo) => getComputedStyle(code, pseudo).content),
+          ),
+        )
+      expect(ticks.length).toBeGreaterThan(0)
+      for (const content of ticks) expect(['none', 'normal']).toContain(content)
+    }
+    expect(seen.solution).toBeGreaterThan(0)
+    expect(seen.callout).toBeGreaterThan(0)
+    await fresh.close()
+  })
+
   it('opens hints and solutions, and marks quiz answers right and wrong', async () => {
     const fresh = await newContext(browser)
     const page = await fresh.newPage()
@@ -308,6 +355,11 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
     await quiz.getByRole('button', { name: '检查答案' }).click()
     expect(await choices.nth(wrongIndex).getAttribute('data-result')).toBe('incorrect')
     expect(await quiz.locator('.quiz-feedback').textContent()).toContain('还不完全对')
+    // A wrong try gives nothing away: the right choice stays unmarked, the explanation hidden.
+    expect(await choices.nth(correctIndex).getAttribute('data-result')).toBeNull()
+    expect(await quiz.locator('.quiz-explanation').count()).toBe(0)
+    await quiz.getByRole('button', { name: '查看答案' }).click()
+    expect(await choices.nth(correctIndex).getAttribute('data-result')).toBe('missed')
     expect(await quiz.locator('.quiz-explanation').isVisible()).toBe(true)
     await choices.nth(correctIndex).locator('input').check()
     await quiz.getByRole('button', { name: '检查答案' }).click()

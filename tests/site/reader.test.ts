@@ -160,6 +160,8 @@ describe.skipIf(skipBrowser)('reading the course', () => {
     it('marks a lecture complete, ticks it, shows it on the course home, and survives a reload', async () => {
       const fresh = await newContext(browser)
       const page = await fresh.newPage()
+      await page.goto(`${siteUrl}/distributed-systems/`)
+      expect(await page.locator('[data-start]').textContent()).toBe('从第 1 讲开始')
       await page.goto(lecture('distributed-systems', 'lecture-03'))
       await page.locator('[data-complete-toggle]').click()
       await expect
@@ -182,11 +184,20 @@ describe.skipIf(skipBrowser)('reading the course', () => {
       expect(await page.locator('[data-continue] a').getAttribute('href')).toContain(
         '/distributed-systems/lecture-03/',
       )
+      await expect.poll(() => page.locator('[data-start]').textContent()).toBe('继续第 3 讲')
+      expect(await page.locator('[data-start]').getAttribute('href')).toContain(
+        '/distributed-systems/lecture-03/',
+      )
       await expect
         .poll(() =>
-          page.locator('.learning-path [data-lecture="lecture-01"]').getAttribute('data-next'),
+          page.locator('.course-contents [data-lecture="lecture-01"]').getAttribute('data-next'),
         )
         .toBe('')
+      // One list of lectures on the course home: the learning path names ranges, not lectures.
+      expect(await page.locator('main [data-lecture="lecture-05"]').count()).toBe(1)
+      expect(await page.locator('.learning-path .stage-range').first().textContent()).toBe(
+        '第 1–7 讲',
+      )
       await page.goto(`${siteUrl}/`)
       await expect
         .poll(() =>
@@ -196,9 +207,11 @@ describe.skipIf(skipBrowser)('reading the course', () => {
       await fresh.close()
     })
 
-    it('exports, resets and imports progress', async () => {
+    it('exports, resets (this course only) and imports progress', async () => {
       const fresh = await newContext(browser)
       const page = await fresh.newPage()
+      await page.goto(lecture('system-design', 'week-01'))
+      await page.locator('[data-complete-toggle]').click()
       await page.goto(lecture('distributed-systems', 'lecture-02'))
       await page.locator('[data-complete-toggle]').click()
       await page.goto(`${siteUrl}/distributed-systems/`)
@@ -217,6 +230,11 @@ describe.skipIf(skipBrowser)('reading the course', () => {
       await expect
         .poll(() => page.locator('[data-progress-count]').textContent())
         .toContain('已完成 0 / 23')
+      await page.goto(`${siteUrl}/system-design/`)
+      await expect
+        .poll(() => page.locator('[data-progress-count]').textContent())
+        .toMatch(/已完成 1 \//)
+      await page.goto(`${siteUrl}/distributed-systems/`)
       await page.locator('[data-progress-import]').setInputFiles(file)
       await expect
         .poll(() => page.locator('[data-progress-count]').textContent())
@@ -274,6 +292,30 @@ describe.skipIf(skipBrowser)('reading the course', () => {
     await page.keyboard.press(']')
     await page.waitForURL(/lecture-05/)
     await fresh.close()
+  })
+
+  it('scrolls the course menu to the current lecture, on a laptop and in the phone menu', async () => {
+    const inView = (page: Page) =>
+      page.evaluate(() => {
+        const menu = document.getElementById('course-menu')!.getBoundingClientRect()
+        const link = document
+          .querySelector('#course-menu [aria-current="page"]')!
+          .getBoundingClientRect()
+        return link.height > 0 && link.top >= menu.top && link.bottom <= menu.bottom
+      })
+    const laptop = await newContext(browser, { width: 1280 })
+    let page = await laptop.newPage()
+    await page.goto(lecture('distributed-systems', 'lecture-23'))
+    await expect.poll(() => inView(page)).toBe(true)
+    expect(await page.evaluate(() => window.scrollY)).toBe(0)
+    await laptop.close()
+
+    const phone = await newContext(browser, { width: 390 })
+    page = await phone.newPage()
+    await page.goto(lecture('distributed-systems', 'lecture-23'))
+    await page.getByRole('button', { name: '课程目录' }).click()
+    await expect.poll(() => inView(page)).toBe(true)
+    await phone.close()
   })
 
   it('fits a 360 px screen: no horizontal scroll, large tap targets, and the menus open', async () => {

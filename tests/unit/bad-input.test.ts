@@ -267,6 +267,13 @@ const rules: {
     line: 8,
     says: /broken link: fixture-course\/labs\/lab-a\.mdx has no heading or exercise with the anchor "#a3"[\s\S]*#a1, #a2/,
   },
+  {
+    rule: 'emphasis that did not parse leaves literal stars in the text',
+    broken: 'literal-stars.mdx',
+    target: lecture,
+    line: 8,
+    says: /literal "\*\*" in the text: "这一句的 \*\*粗体没有闭合/,
+  },
 ]
 
 describe('every bad input stops the build with one located message', () => {

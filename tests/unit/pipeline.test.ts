@@ -35,7 +35,9 @@ describe('MDX pipeline on the fixture course', () => {
     expect(html).toContain('id="领导者选举-leader-election"')
     expect(html).toContain('id="领导者选举-leader-election-1"')
     expect(html).toContain('id="代码"')
-    expect(html).toMatch(/<a href="#代码" class="heading-anchor" data-pagefind-ignore="all">/)
+    expect(html).toMatch(
+      /<a href="#代码" class="heading-anchor" data-pagefind-ignore="all" tabindex="-1">/,
+    )
   })
 
   it('keeps screen-reader-only text and MathML out of the search index', async () => {
@@ -94,6 +96,13 @@ describe('MDX pipeline on the fixture course', () => {
     expect(html).toContain('data-footnotes')
     expect(html).toContain('>脚注<')
     expect(html).toContain('aria-label="返回正文"')
+  })
+
+  it('parses bold that touches Chinese punctuation, and keeps escaped stars as text', async () => {
+    const html = await renderPage(page('advanced.mdx'))
+    expect(html).toContain('<strong>“领导者”</strong>：')
+    expect(html).toContain('<strong>任期（term）</strong>是')
+    expect(html).toContain('乘方写作 **，')
   })
 
   it('hands markup without components to React as HTML strings, the page unchanged', async () => {

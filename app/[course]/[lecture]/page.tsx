@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { ContentProblems } from '@/components/content-problems'
 import { CourseSidebar } from '@/components/course-sidebar'
+import { SidebarScroll } from '@/components/sidebar-scroll'
 import { LectureHeader } from '@/components/lecture-header'
 import { LectureMeta } from '@/components/lecture-meta'
 import { MenuIcon } from '@/components/icons'
@@ -102,12 +103,15 @@ export default async function LecturePage({ params }: LecturePageProps) {
           </div>
         </article>
         <div className="mx-auto max-w-[46rem]">
-          <MarkComplete
-            course={course.slug}
-            lecture={lecture.slug}
-            variant="end"
-            nextTitle={lecture.next?.title}
-          />
+          {/* A guide (the handbook) is reference, not a course to complete: no progress. */}
+          {course.kind !== 'guide' && (
+            <MarkComplete
+              course={course.slug}
+              lecture={lecture.slug}
+              variant="end"
+              nextTitle={lecture.next?.title}
+            />
+          )}
           <Pager course={course} previous={lecture.previous} next={lecture.next} />
         </div>
       </main>
@@ -118,8 +122,13 @@ export default async function LecturePage({ params }: LecturePageProps) {
         </div>
       </aside>
       <TocSpy />
-      <SidebarTicks course={course.slug} order={course.lectures.map((entry) => entry.slug)} />
-      <ReadingTracker course={course.slug} lecture={lecture.slug} />
+      <SidebarScroll menuId="course-menu" />
+      {course.kind !== 'guide' && (
+        <>
+          <SidebarTicks course={course.slug} order={course.lectures.map((entry) => entry.slug)} />
+          <ReadingTracker course={course.slug} lecture={lecture.slug} />
+        </>
+      )}
       <TaskListTicks course={course.slug} page={lecture.slug} />
       <PagerKeys previous={lecture.previous?.path} next={lecture.next?.path} />
       <PrintExpander />
