@@ -188,8 +188,14 @@ func (j *job) run() {
 		case ev := <-j.exits:
 			w := j.reap(ev.id)
 			switch {
-			case ev.code == mrapps.CrashExitCode && j.spec.restart && doneAt.IsZero():
-				j.startWorker() // the Crash application killed it: a new machine takes its place
+			case ev.code == mrapps.CrashExitCode && j.spec.restart:
+				// The Crash application killed it. Before Done() a new machine takes its place;
+				// after Done() the kill is still legitimate (a worker that was still running a
+				// task given out again, or in a Map or Reduce call when the job finished, may be
+				// killed there), and no replacement is needed.
+				if doneAt.IsZero() {
+					j.startWorker()
+				}
 			case ev.code != 0:
 				t.Fatalf("worker %d exited with status %d (a panic, log.Fatal or os.Exit in "+
 					"your worker?); what it printed last:\n%s", ev.id, ev.code, w.out.String())
