@@ -1,7 +1,7 @@
 // Package replication 是第 7 讲和第 11 讲里领导者一侧 Raft 片段所在的完整程序：
 // 复制器 replicateOnce、快速回退 backOff、提交规则 advanceCommitIndex、应用器 applier。
 // 选举不在这里：测试直接把一台服务器设为某个任期的领导者。
-// 网络由 Peer 接口代替（labrpc 的 ClientEnd 有同样的 Call 方法），
+// 网络由 Peer 接口代替（Lab 3 的 labnet.Endpoint 和 6.824 labrpc 的 ClientEnd 都有同样的 Call 方法），
 // 测试用它制造迟到、乱序、重复和带着更高任期的回复。
 package replication
 
@@ -177,7 +177,7 @@ func (rf *Raft) replicateOnce(peer int) {
 		LeaderId:     rf.me,
 		PrevLogIndex: prev,
 		PrevLogTerm:  rf.log[prev].Term,
-		// 复制一份：labrpc 编码 args 时，rf.log 可能正被别的 goroutine 修改
+		// 复制一份：Call 编码 args 时（labnet 或 6.824 的 labrpc 都一样），rf.log 可能正被别的 goroutine 修改
 		Entries:      append([]LogEntry(nil), rf.log[prev+1:]...),
 		LeaderCommit: rf.commitIndex,
 	}

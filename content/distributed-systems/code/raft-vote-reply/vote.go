@@ -25,7 +25,8 @@ type RequestVoteReply struct {
 	VoteGranted bool
 }
 
-// Peer is what labrpc's ClientEnd offers: Call returns false when no reply came back.
+// Peer is what Lab 3's labnet.Endpoint offers (6.824's labrpc.ClientEnd has the same method):
+// Call returns false when no reply came back.
 type Peer interface {
 	Call(method string, args interface{}, reply interface{}) bool
 }

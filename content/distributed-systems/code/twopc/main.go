@@ -56,9 +56,16 @@ func NewParticipant(name string, balances map[string]int) *Participant {
 }
 
 // Prepare 返回 (投票, 是否有回复)。投 YES 之前必须先把 PREPARED 强制写盘。
+// 重复或迟到的 PREPARE 得到和上次一致的回答，不再写日志、不再加锁。
 func (p *Participant) Prepare(tx int, ops []Op) (bool, bool) {
 	if !p.up {
 		return false, false
+	}
+	if _, ok := p.pending[tx]; ok {
+		return true, true // 已经 prepared：再投一次 YES
+	}
+	if commit, ok := p.outcome(tx); ok {
+		return commit, true // 已有结果：提交过的当初投的是 YES；中止过的投 NO，且不能重新加锁
 	}
 	for _, op := range ops {
 		if after := p.balances[op.Account] + op.Delta; after < 0 {
@@ -71,6 +78,16 @@ func (p *Participant) Prepare(tx int, ops []Op) (bool, bool) {
 	p.pending[tx] = ops
 	fmt.Printf("  %-2s votes YES\n", p.name)
 	return true, true
+}
+
+// outcome 查稳定日志：这个事务是否已经有了结果（COMMIT 或 ABORT）。
+func (p *Participant) outcome(tx int) (commit bool, known bool) {
+	for _, r := range p.log.records {
+		if r.Tx == tx && (r.Kind == "COMMIT" || r.Kind == "ABORT") {
+			return r.Kind == "COMMIT", true
+		}
+	}
+	return false, false
 }
 
 // Finish 处理 COMMIT/ABORT，返回是否送达（送达即 ACK）。对同一事务重复调用是无害的。

@@ -104,3 +104,32 @@ func TestCoordinatorKeepsDecisionUntilEveryAck(t *testing.T) {
 		t.Fatalf("after B's ACK: waiting=%v END=%v", tc.waiting[3], hasRecord(tc.log, "END", 3))
 	}
 }
+
+// 网络会重复、延迟消息：T1 提交之后才到的重复 PREPARE T1 不能再加锁、再投一次新的票，
+// 随后重复的 COMMIT T1 也不能把转账再做一遍（alice 应当仍是 400）；T2 中止之后才到的
+// PREPARE T2 必须投 NO、不加锁。Prepare 不查日志里已有的结果时失败：PREPARE T2 投了 YES
+// 并重新加锁；T1 也会重新进 pending，重复的 COMMIT 把转账再做一遍，alice 变成 300。
+func TestLatePrepareAfterOutcomeChangesNothing(t *testing.T) {
+	a, _, tc := newBank()
+	tc.Run(1, []Op{{"A", "alice", -100}, {"B", "bob", +100}}, "")
+	tc.Run(2, []Op{{"B", "carol", -80}, {"A", "alice", +80}}, "")
+	if yes, replied := a.Prepare(1, []Op{{"A", "alice", -100}}); !yes || !replied {
+		t.Fatalf("late PREPARE T1 after COMMIT: vote=%v replied=%v, want the earlier YES again", yes, replied)
+	}
+	a.Finish(1, true)
+	if yes, _ := a.Prepare(2, []Op{{"A", "alice", +80}}); yes {
+		t.Fatal("late PREPARE T2 after ABORT voted YES; it must vote NO")
+	}
+	if a.balances["alice"] != 400 || len(a.pending) != 0 {
+		t.Fatalf("alice=%d pending=%v after late duplicates, want 400 and nothing pending", a.balances["alice"], a.pending)
+	}
+	prepared := 0
+	for _, r := range a.log.records {
+		if r.Kind == "PREPARED" && r.Tx == 1 {
+			prepared++
+		}
+	}
+	if prepared != 1 {
+		t.Fatalf("A logged PREPARED T1 %d times, want once", prepared)
+	}
+}
