@@ -99,6 +99,7 @@ type DB struct {
 	tables   []*SSTable // 从旧到新
 	limit    int        // MemTable 达到多少条就刷盘
 	sequence int
+	failed   error // WAL 写入失败过：此后拒绝写入
 }
 
 // ANCHOR: open
@@ -235,17 +236,29 @@ func readTable(path string) (*SSTable, error) {
 
 // ANCHOR: write
 func (db *DB) write(e entry) error {
-	if err := writeRecord(db.wal, e); err != nil { // 1. 先写日志
-		return err
+	if db.failed != nil {
+		return db.failed
+	}
+	if err := writeRecord(walWriter(db.wal), e); err != nil { // 1. 先写日志
+		return db.fail(err)
 	}
 	if err := db.wal.Sync(); err != nil { // 2. fsync 之后才算“已提交”
-		return err
+		return db.fail(err)
 	}
 	db.mem[e.key] = e // 3. 再更新内存
 	if len(db.mem) >= db.limit {
 		return db.flush()
 	}
 	return nil
+}
+
+// fail：WAL 写入或 fsync 出错之后，文件里可能留着半条记录，偏移停在它后面；
+// 再写下去，新记录会接在垃圾后面，下次恢复时丢失。fsync 失败后页缓存里的数据
+// 是否落盘也无从知道（PostgreSQL 在 2018 年遇到这个问题后，改为 fsync 一失败就崩溃、
+// 从 WAL 恢复）。所以出错一次就拒绝之后的所有写入，交给下一次 Open 截断和恢复。
+func (db *DB) fail(err error) error {
+	db.failed = fmt.Errorf("wal write failed, reopen to recover: %w", err)
+	return db.failed
 }
 
 func (db *DB) Put(k, v string) error { return db.write(entry{key: k, value: v}) }
@@ -275,6 +288,9 @@ func (db *DB) flush() error {
 }
 
 // ANCHOR_END: write
+
+// walWriter 是写 WAL 时经过的 Writer；测试用它模拟写到一半失败（比如磁盘满）。
+var walWriter = func(f *os.File) io.Writer { return f }
 
 // tableWriter 是写表时经过的 Writer。测试把它换成写到一半就失败的 Writer，模拟崩溃。
 var tableWriter = func(f *os.File) io.Writer { return f }
