@@ -138,16 +138,6 @@ func (b *Breaker) record(gen uint64, ok bool) {
 	}
 }
 
-// abandon：这次调用没有结果可记。如果它是半开状态的探测，交还探测名额，
-// 否则 probing 永远为真，熔断器再也不放行任何请求。
-func (b *Breaker) abandon(gen uint64) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if gen == b.generation && b.state == HalfOpen {
-		b.probing = false
-	}
-}
-
 // ANCHOR_END: record
 
 // ANCHOR: execute
@@ -167,8 +157,7 @@ func (b *Breaker) Execute(ctx context.Context, run func(context.Context) (string
 		<-b.sem
 		return fallback(err)
 	}
-	parent := ctx
-	ctx, cancel := context.WithTimeout(parent, b.s.Timeout)
+	ctx, cancel := context.WithTimeout(ctx, b.s.Timeout)
 	defer cancel()
 	type result struct {
 		out string
@@ -186,11 +175,7 @@ func (b *Breaker) Execute(ctx context.Context, run func(context.Context) (string
 	case <-ctx.Done():
 		r = result{err: ctx.Err()} // 超时或调用方取消：不再等 run
 	}
-	if r.err != nil && errors.Is(parent.Err(), context.Canceled) {
-		b.abandon(gen) // 调用方自己不要结果了：说明不了依赖的好坏，不计数
-	} else {
-		b.record(gen, r.err == nil) // 超时（熔断器自己的 Timeout）是失败
-	}
+	b.record(gen, r.err == nil) // 超时也是失败
 	if r.err != nil {
 		return fallback(r.err)
 	}

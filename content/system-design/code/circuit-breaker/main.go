@@ -31,37 +31,33 @@ type Breaker struct {
 	cooldown    time.Duration
 	now         func() time.Time
 
-	mu         sync.Mutex
-	state      State
-	failures   int
-	openedAt   time.Time
-	probing    bool   // half-open 时是否已有一个探测请求在途
-	generation uint64 // 每次状态变化加一：放行时发出的票上写着它
+	mu       sync.Mutex
+	state    State
+	failures int
+	openedAt time.Time
+	probing  bool // half-open 时是否已有一个探测请求在途
 }
 
-// Ticket 是 Allow 放行时发的票。负载均衡器是并发的：断开之前放行的请求，
-// 可能在半开状态里才回来；它的结果说明的是断开之前的后端，不能算作探测的结果。
-type Ticket struct{ generation uint64 }
-
 // Allow 在发请求之前调用：返回 ErrOpen 表示应当快速失败（或换一个后端）。
-// 返回 nil 之后，调用方必须带着这张票恰好调用一次 Record 或 Abandon。
-func (b *Breaker) Allow() (Ticket, error) {
+// 返回 nil 之后，调用方必须恰好调用一次 Record 或 Abandon。
+func (b *Breaker) Allow() error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	switch b.state {
 	case Open:
 		if b.now().Sub(b.openedAt) < b.cooldown {
-			return Ticket{}, ErrOpen
+			return ErrOpen
 		}
-		b.setState(HalfOpen)
+		b.state = HalfOpen
+		b.probing = false
 		fallthrough
 	case HalfOpen:
 		if b.probing {
-			return Ticket{}, ErrOpen // 只放行一个探测请求
+			return ErrOpen // 只放行一个探测请求
 		}
 		b.probing = true
 	}
-	return Ticket{b.generation}, nil
+	return nil
 }
 
 // Ready 只读：筛选候选后端时用，不改变状态、不占用探测名额。
@@ -77,17 +73,13 @@ func (b *Breaker) Ready() bool {
 	return true
 }
 
-// Record 在请求结束后调用，报告后端成功或失败。票上的代号不是当前代号，
-// 说明请求是在上一个状态里放行的：它的结果已经过时，丢弃。
-func (b *Breaker) Record(t Ticket, ok bool) {
+// Record 在请求结束后调用，报告后端成功或失败。
+func (b *Breaker) Record(ok bool) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if t.generation != b.generation {
-		return
-	}
 	switch {
 	case ok && b.state == HalfOpen:
-		b.setState(Closed)
+		b.state, b.failures, b.probing = Closed, 0, false
 	case ok:
 		b.failures = 0
 	case b.state == HalfOpen:
@@ -103,23 +95,16 @@ func (b *Breaker) Record(t Ticket, ok bool) {
 // Abandon：请求结束了，但结果说明不了后端的好坏（比如客户端自己取消了）。
 // 如果它是半开状态的探测请求，必须交还探测名额；否则 probing 永远为 true，
 // Allow 永远返回 ErrOpen，这个后端再也回不来。
-// 过时的票（断开之前放行的请求）不是探测，不能交还名额。
-func (b *Breaker) Abandon(t Ticket) {
+func (b *Breaker) Abandon() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if t.generation == b.generation && b.state == HalfOpen {
+	if b.state == HalfOpen {
 		b.probing = false
 	}
 }
 
 func (b *Breaker) trip() {
-	b.setState(Open)
-	b.openedAt = b.now()
-}
-
-func (b *Breaker) setState(s State) {
-	b.state, b.failures, b.probing = s, 0, false
-	b.generation++
+	b.state, b.openedAt, b.probing = Open, b.now(), false
 }
 
 // ANCHOR_END: breaker
@@ -138,18 +123,18 @@ const (
 // 失败时（后端中途断开，或者客户端中途断开）会 panic(http.ErrAbortHandler)，
 // 不用 defer 的话 active 永远少减一次，熔断器的探测名额也永远不还。
 // active 是这个后端的在途请求数（least_conn 用），br 是它的熔断器。
-func tryBackend(active *atomic.Int64, br *Breaker, t Ticket, forward func() Outcome) (out Outcome) {
+func tryBackend(active *atomic.Int64, br *Breaker, forward func() Outcome) (out Outcome) {
 	active.Add(1)
 	out = Failed // forward panic 时，就按失败记账
 	defer func() {
 		active.Add(-1)
 		switch out {
 		case Succeeded:
-			br.Record(t, true)
+			br.Record(true)
 		case Failed:
-			br.Record(t, false)
+			br.Record(false)
 		case Cancelled:
-			br.Abandon(t)
+			br.Abandon()
 		}
 	}()
 	return forward()
@@ -176,21 +161,20 @@ func main() {
 	for _, s := range steps {
 		clock = clock.Add(s.after)
 		t := clock.Sub(start).Seconds()
-		ticket, err := b.Allow()
-		if err != nil {
+		if err := b.Allow(); err != nil {
 			fmt.Printf("t=%2.0fs  rejected fast (%v)\n", t, err)
 			continue
 		}
 		out := s.out
-		tryBackend(&active, b, ticket, func() Outcome { return out })
+		tryBackend(&active, b, func() Outcome { return out })
 		fmt.Printf("t=%2.0fs  sent, %-9s -> state=%v\n", t, names[out], b.state)
 	}
 
 	// 转发中途 panic（ReverseProxy 的 http.ErrAbortHandler）：记账照样完成。
 	func() {
 		defer func() { recover() }()
-		ticket, _ := b.Allow()
-		tryBackend(&active, b, ticket, func() Outcome { panic(http.ErrAbortHandler) })
+		b.Allow()
+		tryBackend(&active, b, func() Outcome { panic(http.ErrAbortHandler) })
 	}()
 	fmt.Printf("after a panic: active=%d failures=%d\n", active.Load(), b.failures)
 }

@@ -13,8 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
-	"strings"
 )
 
 // 一条记录：删除用墓碑（tombstone）表示，而不是真的删掉。
@@ -99,7 +97,6 @@ type DB struct {
 	tables   []*SSTable // 从旧到新
 	limit    int        // MemTable 达到多少条就刷盘
 	sequence int
-	failed   error // WAL 写入失败过：此后拒绝写入
 }
 
 // ANCHOR: open
@@ -171,40 +168,19 @@ func syncDir(dir string) error {
 
 // ANCHOR_END: open
 
-// loadTables 扫描目录找回所有 SSTable，按文件名里的序号排新旧（不能按文件名排：
-// 从 sst-1000.dat 起，字典序不再是数字顺序）。SSTable 写在 .tmp 文件里、fsync 之后
-// 才改名“登记”，所以 .tmp 是崩溃时没写完的表，删掉即可（数据还在 WAL 里）；
-// 已登记的表里出现坏记录才是真正的损坏：报错，不能静默丢弃。
+// loadTables 扫描目录找回所有 SSTable。os.ReadDir 按文件名排序，序号即新旧顺序。
+// SSTable 是写完并 fsync 之后才登记的，任何一条坏记录都是真正的损坏：报错，不能静默丢弃。
 func (db *DB) loadTables() error {
 	files, err := os.ReadDir(db.dir)
 	if err != nil {
 		return err
 	}
-	seqs := map[int]string{}
 	for _, fi := range files {
-		name := fi.Name()
-		if strings.HasSuffix(name, ".tmp") {
-			if err := os.Remove(filepath.Join(db.dir, name)); err != nil {
-				return err
-			}
+		var seq int
+		if _, err := fmt.Sscanf(fi.Name(), "sst-%d.dat", &seq); err != nil {
 			continue
 		}
-		if !strings.HasPrefix(name, "sst-") || !strings.HasSuffix(name, ".dat") {
-			continue
-		}
-		seq, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(name, "sst-"), ".dat"))
-		if err != nil {
-			continue
-		}
-		seqs[seq] = name
-	}
-	order := make([]int, 0, len(seqs))
-	for seq := range seqs {
-		order = append(order, seq)
-	}
-	sort.Ints(order)
-	for _, seq := range order {
-		t, err := readTable(filepath.Join(db.dir, seqs[seq]))
+		t, err := readTable(filepath.Join(db.dir, fi.Name()))
 		if err != nil {
 			return err
 		}
@@ -236,29 +212,17 @@ func readTable(path string) (*SSTable, error) {
 
 // ANCHOR: write
 func (db *DB) write(e entry) error {
-	if db.failed != nil {
-		return db.failed
-	}
-	if err := writeRecord(walWriter(db.wal), e); err != nil { // 1. 先写日志
-		return db.fail(err)
+	if err := writeRecord(db.wal, e); err != nil { // 1. 先写日志
+		return err
 	}
 	if err := db.wal.Sync(); err != nil { // 2. fsync 之后才算“已提交”
-		return db.fail(err)
+		return err
 	}
 	db.mem[e.key] = e // 3. 再更新内存
 	if len(db.mem) >= db.limit {
 		return db.flush()
 	}
 	return nil
-}
-
-// fail：WAL 写入或 fsync 出错之后，文件里可能留着半条记录，偏移停在它后面；
-// 再写下去，新记录会接在垃圾后面，下次恢复时丢失。fsync 失败后页缓存里的数据
-// 是否落盘也无从知道（PostgreSQL 在 2018 年遇到这个问题后，改为 fsync 一失败就崩溃、
-// 从 WAL 恢复）。所以出错一次就拒绝之后的所有写入，交给下一次 Open 截断和恢复。
-func (db *DB) fail(err error) error {
-	db.failed = fmt.Errorf("wal write failed, reopen to recover: %w", err)
-	return db.failed
 }
 
 func (db *DB) Put(k, v string) error { return db.write(entry{key: k, value: v}) }
@@ -289,24 +253,15 @@ func (db *DB) flush() error {
 
 // ANCHOR_END: write
 
-// walWriter 是写 WAL 时经过的 Writer；测试用它模拟写到一半失败（比如磁盘满）。
-var walWriter = func(f *os.File) io.Writer { return f }
-
-// tableWriter 是写表时经过的 Writer。测试把它换成写到一半就失败的 Writer，模拟崩溃。
-var tableWriter = func(f *os.File) io.Writer { return f }
-
-// writeTable 先写 sst-NNN.tmp 并 fsync，再改名为 sst-NNN.dat：改名是原子的，
-// 是这张表的提交点。崩溃在改名之前，留下的只是一个 .tmp，下次 Open 时删掉。
 func (db *DB) writeTable(entries []entry) (*SSTable, error) {
 	db.sequence++
 	path := filepath.Join(db.dir, fmt.Sprintf("sst-%03d.dat", db.sequence))
-	tmp := strings.TrimSuffix(path, ".dat") + ".tmp"
-	f, err := os.Create(tmp)
+	f, err := os.Create(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	w := bufio.NewWriter(tableWriter(f))
+	w := bufio.NewWriter(f)
 	for _, e := range entries {
 		if err := writeRecord(w, e); err != nil {
 			return nil, err
@@ -315,13 +270,10 @@ func (db *DB) writeTable(entries []entry) (*SSTable, error) {
 	if err := w.Flush(); err != nil {
 		return nil, err
 	}
-	if err := f.Sync(); err != nil { // 内容先落盘，改名之后别人看到的才是完整的表
+	if err := f.Sync(); err != nil {
 		return nil, err
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		return nil, err
-	}
-	// 再 fsync 目录，改名才一定在崩溃后还在。
+	// 文件内容已落盘；再 fsync 目录，新文件名才一定在崩溃后还在。
 	// 必须在清空 WAL 之前完成，否则崩溃后 SSTable 和 WAL 里的数据可能同时消失。
 	return &SSTable{path: path, entries: entries}, syncDir(db.dir)
 }

@@ -34,24 +34,10 @@ type JSONCodec struct{}
 func (JSONCodec) Marshal(v interface{}) ([]byte, error)      { return json.Marshal(v) }
 func (JSONCodec) Unmarshal(data []byte, v interface{}) error { return json.Unmarshal(data, v) }
 
-// 长度字段来自网络，不能信任：超过上限的帧直接拒绝，不按它分配内存（gRPC 默认的接收上限也是 4 MB）。
-// 头部长度只有 2 字节，头部 JSON 不能超过 65535 字节：处理函数返回的错误信息可能很长，要截短。
-const maxFrame = 4 << 20
-const maxHeader = 1<<16 - 1
-const maxMessage = 1 << 10
-
-var errFrameTooLarge = errors.New("frame too large")
-
 func writeFrame(w io.Writer, h Header, body []byte) error {
-	if len(h.Message) > maxMessage {
-		h.Message = h.Message[:maxMessage] + "...(truncated)"
-	}
 	hb, err := json.Marshal(h)
 	if err != nil {
 		return err
-	}
-	if len(hb) > maxHeader || 2+len(hb)+len(body) > maxFrame {
-		return errFrameTooLarge // 什么都没写：连接仍然可用
 	}
 	buf := make([]byte, 6, 6+len(hb)+len(body))
 	binary.BigEndian.PutUint32(buf[0:4], uint32(2+len(hb)+len(body)))
@@ -66,11 +52,7 @@ func readFrame(r io.Reader) (Header, []byte, error) {
 	if _, err := io.ReadFull(r, n[:]); err != nil {
 		return Header{}, nil, err
 	}
-	size := binary.BigEndian.Uint32(n[:])
-	if size > maxFrame {
-		return Header{}, nil, errFrameTooLarge
-	}
-	buf := make([]byte, size)
+	buf := make([]byte, binary.BigEndian.Uint32(n[:]))
 	if _, err := io.ReadFull(r, buf); err != nil {
 		return Header{}, nil, err
 	}
@@ -128,9 +110,7 @@ func (s *Server) Serve(conn net.Conn) {
 			}
 			wmu.Lock()
 			defer wmu.Unlock()
-			if errors.Is(writeFrame(conn, resp, out), errFrameTooLarge) { // 响应太大：只让这一次调用失败
-				writeFrame(conn, Header{ID: h.ID, Code: "RESOURCE_EXHAUSTED", Message: "response too large"}, nil)
-			}
+			writeFrame(conn, resp, out)
 		}(h, body)
 	}
 }
@@ -227,9 +207,6 @@ func (c *Client) Call(ctx context.Context, method string, args, reply interface{
 		c.mu.Lock()
 		delete(c.pending, h.ID) // 写失败：这次调用不会有响应，登记必须撤掉
 		c.mu.Unlock()
-		if errors.Is(err, errFrameTooLarge) { // 一个字节都没写，连接没有问题
-			return &StatusError{"RESOURCE_EXHAUSTED", "request too large"}
-		}
 		c.conn.Close() // 可能只写出了半帧，这条连接的字节流已经不可信
 		return &StatusError{"UNAVAILABLE", "write failed: " + err.Error()}
 	}
