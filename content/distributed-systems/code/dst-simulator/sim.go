@@ -9,14 +9,17 @@ import (
 	"math/rand"
 )
 
-// Message is what nodes send each other.
+// Message is what nodes send each other. A message with Timer > 0 is a timer a node sets
+// on itself (To == From): it is delivered Timer microseconds later, never lost or duplicated,
+// and only to the incarnation of the node that set it.
 type Message struct {
 	From, To int
 	Body     string
+	Timer    int64
 }
 
-// Node is a single-threaded state machine. It sends through send; it never starts a goroutine
-// or reads the real clock.
+// Node is a single-threaded state machine. It sends and sets timers through send; it never
+// starts a goroutine or reads the real clock.
 type Node interface {
 	Handle(m Message, send func(Message))
 }
@@ -29,6 +32,7 @@ type Event struct {
 	Msg     Message // 待投递的消息
 	Node    int
 	Restart bool // 重启事件：节点只凭“磁盘”上的状态重建
+	Life    int  // 定时器属于节点的第几次生命：崩溃过的进程定的闹钟不再响
 }
 
 type Sim struct {
@@ -38,6 +42,7 @@ type Sim struct {
 	queue   eventHeap        // 按 (At, Seq) 排序的最小堆
 	nodes   []Node           // 每个节点只暴露 Handle 这样的单线程接口
 	crashed []bool           // 崩溃到重启之间为 true：这段时间里发给它的消息全部丢失
+	life    []int            // 每个节点崩溃过几次
 	reboot  func(n int) Node // 从节点 n 的“磁盘”状态重建它，内存状态全部丢失
 
 	CrashProb float64 // 每处理一个事件，让某个节点崩溃的概率
@@ -52,6 +57,7 @@ func New(seed int64, nodes []Node, reboot func(n int) Node) *Sim {
 		rng:     rand.New(rand.NewSource(seed)),
 		nodes:   nodes,
 		crashed: make([]bool, len(nodes)),
+		life:    make([]int, len(nodes)),
 		reboot:  reboot,
 	}
 }
@@ -67,6 +73,10 @@ func (s *Sim) Inject(m Message, at int64) { s.push(Event{At: at, Msg: m, Node: m
 
 // ANCHOR: send
 func (s *Sim) Send(m Message) {
+	if m.Timer > 0 { // 定时器不经过网络：不丢、不重复，只属于定下它的这次生命
+		s.push(Event{At: s.now + m.Timer, Msg: m, Node: m.To, Life: s.life[m.To]})
+		return
+	}
 	if s.rng.Float64() < 0.05 { // 5% 丢包
 		return
 	}
@@ -87,6 +97,7 @@ func (s *Sim) Crash(n int, downFor int64) {
 		return
 	}
 	s.crashed[n] = true
+	s.life[n]++ // 它定过的定时器全部作废
 	s.push(Event{At: s.now + downFor, Node: n, Restart: true})
 }
 
@@ -104,6 +115,8 @@ func (s *Sim) Run(steps int, check func() error) error {
 		case e.Restart:
 			s.nodes[e.Node] = s.reboot(e.Node) // 只剩“磁盘”上的状态
 			s.crashed[e.Node] = false
+		case e.Msg.Timer > 0 && e.Life != s.life[e.Node]:
+			// 崩溃前定下的定时器：那个进程已经不在了
 		case !s.crashed[e.Node]:
 			s.nodes[e.Node].Handle(e.Msg, s.Send)
 		} // 发给已崩溃节点的消息在这里被丢弃

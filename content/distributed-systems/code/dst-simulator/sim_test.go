@@ -21,6 +21,19 @@ func (r *recorder) Handle(m Message, send func(Message)) {
 	if strings.HasPrefix(m.Body, "ping") {
 		send(Message{From: r.id, To: m.From, Body: "pong" + m.Body[4:]})
 	}
+	if m.Body == "arm" { // set a timer on itself, as an election timeout would
+		send(Message{From: r.id, To: r.id, Body: "tick", Timer: 1000})
+	}
+}
+
+func count(log []string, entry string) int {
+	n := 0
+	for _, e := range log {
+		if e == entry {
+			n++
+		}
+	}
+	return n
 }
 
 func cluster(n int, seed int64) (*Sim, []*int, *[]string) {
@@ -132,5 +145,78 @@ func TestCheckFailureReportsStepAndTime(t *testing.T) {
 	})
 	if err == nil || !strings.Contains(err.Error(), "第 1 步，虚拟时间 9") {
 		t.Fatalf("err = %v, want failure at step 1, time 9", err)
+	}
+}
+
+// The network drops and duplicates replies, both decided by the seed: of 2000 pongs some
+// never arrive, some arrive twice, none more often. Fails on a Send without the loss
+// branch (no ping goes unanswered) and on one without the duplicate branch (none twice).
+func TestNetworkLosesAndDuplicates(t *testing.T) {
+	const pings = 2000
+	s, _, log := cluster(2, 5)
+	for i := 0; i < pings; i++ { // Inject is reliable; only the pongs cross the network
+		s.Inject(Message{From: 0, To: 1, Body: fmt.Sprintf("ping%d", i)}, int64(i*10))
+	}
+	if err := s.Run(1_000_000, noCheck); err != nil {
+		t.Fatal(err)
+	}
+	delivered := map[string]int{}
+	for _, e := range *log {
+		delivered[e]++
+	}
+	lost, twice := 0, 0
+	for i := 0; i < pings; i++ {
+		switch c := delivered[fmt.Sprintf("n0<-pong%d", i)]; c {
+		case 0:
+			lost++
+		case 1:
+		case 2:
+			twice++
+		default:
+			t.Fatalf("pong%d delivered %d times, want at most 2", i, c)
+		}
+	}
+	// 5 % loss and 1 % duplication of 2000: about 100 and 19.
+	if lost < 50 || lost > 150 || twice < 5 || twice > 40 {
+		t.Fatalf("%d pongs lost, %d delivered twice; want about 100 and 19", lost, twice)
+	}
+}
+
+// A timer is not a network message: it is never lost or duplicated, and it fires at
+// its time. Fails on a simulator that sent timers through the lossy network.
+func TestTimerFiresOnceAtItsTime(t *testing.T) {
+	const arms = 500
+	s, _, log := cluster(1, 11)
+	for i := 0; i < arms; i++ {
+		s.Inject(Message{From: 0, To: 0, Body: "arm"}, int64(i*10))
+	}
+	if err := s.Run(1_000_000, noCheck); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(*log, "n0<-tick"); n != arms {
+		t.Fatalf("%d ticks for %d timers, want exactly one each", n, arms)
+	}
+	if last := int64((arms-1)*10 + 1000); s.Now() != last {
+		t.Fatalf("last event at %d, want the last timer's time %d", s.Now(), last)
+	}
+}
+
+// A timer belongs to the process that set it: after a crash the rebooted node must not
+// receive the old incarnation's timer, only the ones it sets itself. Fails on a simulator
+// that delivered every queued event to whatever node is up when it comes due.
+func TestTimerDoesNotOutliveItsIncarnation(t *testing.T) {
+	s, _, log := cluster(1, 1)
+	s.Inject(Message{From: 0, To: 0, Body: "arm"}, 10)   // timer due at 1010
+	s.Inject(Message{From: 0, To: 0, Body: "arm"}, 2000) // after the restart: due at 3000
+	if err := s.Run(1, noCheck); err != nil {
+		t.Fatal(err)
+	}
+	s.Crash(0, 100) // down from 10 to 110, long before the first timer is due
+	if err := s.Run(100, noCheck); err != nil {
+		t.Fatal(err)
+	}
+	want := "n0<-arm,n0<-arm,n0<-tick"
+	if got := strings.Join(*log, ","); got != want {
+		t.Fatalf("handled %s, want %s (the timer of the crashed process must not fire)", got, want)
 	}
 }

@@ -76,7 +76,7 @@ func Run(ctx context.Context, c Consumer, offs *Offsets, partitions, workers int
 		go func(q <-chan Record) {
 			defer wg.Done()
 			for r := range q {
-				if process(ctx, r) == nil { // 被取消的记录不标记完成，重启后会重新投递
+				if processWithRetry(ctx, r, process) == nil { // 被取消的记录不标记完成，重启后会重新投递
 					offs.MarkDone(r.Partition, r.Offset)
 				}
 			}
@@ -110,6 +110,27 @@ func Run(ctx context.Context, c Consumer, offs *Offsets, partitions, workers int
 	wg.Wait()
 	for p := 0; p < partitions; p++ {
 		c.Commit(p, offs.Committable(p))
+	}
+}
+
+// processWithRetry 处理失败（而不是被取消）时原地重试同一条记录，退避时间逐次翻倍，
+// 直到成功或关闭。跳过它去处理下一条，提交位置就会永远停在它前面，重启后它还会排到
+// 后面那些记录之后、而后面的记录再处理一遍。重试期间队列会满，分区随之被暂停。
+func processWithRetry(ctx context.Context, r Record, process func(context.Context, Record) error) error {
+	backoff := 10 * time.Millisecond
+	for {
+		err := process(ctx, r)
+		if err == nil || ctx.Err() != nil {
+			return err
+		}
+		select {
+		case <-time.After(backoff):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if backoff < time.Second {
+			backoff *= 2
+		}
 	}
 }
 

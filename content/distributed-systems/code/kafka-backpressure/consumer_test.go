@@ -2,6 +2,7 @@ package backpressure
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -181,6 +182,35 @@ func TestShutdownCommitsOnlyProcessed(t *testing.T) {
 	})
 	if f.committed[0] != 3 {
 		t.Fatalf("committed %d, want 3 (offsets 0..2 processed, 3 cut off by shutdown)", f.committed[0])
+	}
+}
+
+// A processing error that is not a cancellation (a database timeout) must not skip the
+// record: skipping pins the commit position at it for good, and after a restart it would
+// run after the records behind it. Fails on the worker that only marked successes done and
+// moved on: processed [0 1 2 4 5 6 7 8 9], committed 3.
+func TestFailedRecordIsRetriedBeforeTheNext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	f := newFake(1, 10, 10)
+	var processed []int64
+	failed := false
+	runWithWatchdog(t, ctx, f, start(1), 1, 1, func(ctx context.Context, r Record) error {
+		if r.Offset == 3 && !failed {
+			failed = true
+			return errors.New("database timeout")
+		}
+		processed = append(processed, r.Offset) // one worker: no lock needed
+		if r.Offset == 9 {
+			cancel()
+		}
+		return nil
+	})
+	if want := "[0 1 2 3 4 5 6 7 8 9]"; fmt.Sprint(processed) != want {
+		t.Fatalf("processed %v, want %s: the failed record 3 must be retried before 4", processed, want)
+	}
+	if f.committed[0] != 10 {
+		t.Fatalf("committed %d, want 10", f.committed[0])
 	}
 }
 

@@ -57,11 +57,12 @@ type Raft struct {
 	applyCond   *sync.Cond   // commitIndex 前进时唤醒 applier
 	applyCh     chan ApplyMsg
 	dead        bool
+	done        chan struct{}  // Kill 时关闭：唤醒阻塞在 applyCh 发送上的 applier
 	wg          sync.WaitGroup // 跟踪后台 goroutine，Kill 之后用来确认它们都退出了
 }
 
 func Make(peers []Peer, applyCh chan ApplyMsg) *Raft {
-	rf := &Raft{currentTerm: 1, log: []Entry{{}}, peers: peers, applyCh: applyCh}
+	rf := &Raft{currentTerm: 1, log: []Entry{{}}, peers: peers, applyCh: applyCh, done: make(chan struct{})}
 	rf.matchIndex = make([]int, len(peers))
 	rf.replCond = make([]*sync.Cond, len(peers))
 	rf.applyCond = sync.NewCond(&rf.mu)
@@ -155,15 +156,23 @@ func (rf *Raft) applier() {
 		rf.lastApplied++
 		msg := ApplyMsg{CommandIndex: rf.lastApplied, Command: rf.log[rf.lastApplied].Command}
 		rf.mu.Unlock()
-		rf.applyCh <- msg // 上层可能很慢，甚至会回头调用 Start（需要 rf.mu）
+		select {
+		case rf.applyCh <- msg: // 上层可能很慢，甚至会回头调用 Start（需要 rf.mu）
+		case <-rf.done: // 已被 Kill，上层可能再也不接收：放弃这条消息，回到循环检查 dead
+		}
 		rf.mu.Lock()
 	}
 }
 
+// Kill 让所有后台 goroutine 退出：Broadcast 叫醒睡在条件变量上的，关闭 done 叫醒卡在发送上的。
 func (rf *Raft) Kill() {
 	rf.mu.Lock()
 	defer rf.mu.Unlock()
+	if rf.dead {
+		return // done 只能关闭一次
+	}
 	rf.dead = true
+	close(rf.done)
 	rf.applyCond.Broadcast()
 	for i := 1; i < len(rf.peers); i++ {
 		rf.replCond[i].Broadcast()

@@ -140,6 +140,27 @@ func TestKillWakesSleepingReplicators(t *testing.T) {
 	shutdown(t, rf, stop)
 }
 
+// Fails on an applier that only re-checks dead after a plain send: killed while it waits
+// for the service to take a committed entry from applyCh, it waits forever, because
+// Broadcast wakes only goroutines asleep in Wait and nobody reads applyCh after Kill.
+func TestKillWhileApplierBlockedOnSend(t *testing.T) {
+	rf, _, s1, _, stop := setup()
+	rf.Start("x=1")
+	answer(t, s1, true) // 2 of 3 hold index 1: it commits
+	// The applier raises lastApplied under the lock, then releases it and sends; the test
+	// never receives, so from here on it is in (or on its way into) the send.
+	for {
+		rf.mu.Lock()
+		applied := rf.lastApplied
+		rf.mu.Unlock()
+		if applied == 1 {
+			break
+		}
+		runtime.Gosched()
+	}
+	shutdown(t, rf, stop)
+}
+
 // The leader's own calls into the service must not deadlock with the applier: the service
 // calls Start while it is handling an applied message.
 func TestServiceMayCallStartWhileApplying(t *testing.T) {

@@ -140,19 +140,37 @@ func run(cfg Config, reqs []Request) (seen map[string]string, newPrimary *StateM
 		fmt.Printf("client retries %d: client <- %s%s\n", req.ID, reply, note)
 	}
 
-	// 检查：客户端对每个键看到的最后一个值，必须就是新主副本现在的状态。
-	ok := true
-	for _, k := range backup.keys() {
-		now := fmt.Sprintf("%s=%d", k, backup.kv[k])
-		if seen[k] != now {
-			fmt.Printf("VIOLATION: client saw %s, new primary has %s\n", seen[k], now)
-			ok = false
-		}
+	violations := divergences(seen, backup)
+	for _, v := range violations {
+		fmt.Println("VIOLATION: " + v)
 	}
-	if ok {
+	if len(violations) == 0 {
 		fmt.Println("check: consistent")
 	}
 	return seen, backup
+}
+
+// divergences 检查：客户端对每个键看到的最后一个值，必须就是新主副本现在的状态。
+// 两边的键都要看。客户端见过、新主副本却从没听说过的键（在新主副本上它的值是 0），
+// 正是输出规则要防止的情况：只看新主副本有的键，主副本在第一个请求上先回复再崩溃就查不出来。
+func divergences(seen map[string]string, sm *StateMachine) []string {
+	keys := sm.keys()
+	for k := range seen {
+		if _, ok := sm.kv[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	var out []string
+	for _, k := range keys {
+		now := fmt.Sprintf("%s=%d", k, sm.kv[k])
+		if saw, ok := seen[k]; !ok {
+			out = append(out, fmt.Sprintf("client saw nothing for %s, new primary has %s", k, now))
+		} else if saw != now {
+			out = append(out, fmt.Sprintf("client saw %s, new primary has %s", saw, now))
+		}
+	}
+	return out
 }
 
 func main() {
