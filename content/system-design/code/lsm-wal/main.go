@@ -170,7 +170,6 @@ func syncDir(dir string) error {
 
 // ANCHOR_END: open
 
-// ANCHOR: load
 // loadTables 扫描目录找回所有 SSTable，按序号（新旧顺序）排列。不能靠文件名的字典序：
 // 第 1000 个表之后 "sst-1000.dat" 排在 "sst-101.dat" 前面。
 // .dat 文件是写完、fsync 之后才改名得到的，其中任何一条坏记录都是真正的损坏：报错，
@@ -206,8 +205,6 @@ func (db *DB) loadTables() error {
 	}
 	return nil
 }
-
-// ANCHOR_END: load
 
 func readTable(path string) (*SSTable, error) {
 	f, err := os.Open(path)
@@ -323,10 +320,10 @@ func writeSynced(path string, entries []entry) error {
 	return err
 }
 
-// ANCHOR_END: table
-
 // fsyncFile 是 SSTable 落盘的那一步；测试替换它来模拟“写到一半时崩溃”。
 var fsyncFile = (*os.File).Sync
+
+// ANCHOR_END: table
 
 // Get：先查 MemTable，再从新到旧查 SSTable；遇到墓碑说明已删除。
 func (db *DB) Get(key string) (string, string) {
