@@ -138,10 +138,21 @@ func (b *Breaker) record(gen uint64, ok bool) {
 	}
 }
 
+// abandon：调用方自己取消了，结果说明不了依赖的好坏，不计数；
+// 但如果它是半开状态的探测，必须交还名额，否则 probing 永远为真。
+func (b *Breaker) abandon(gen uint64) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if gen == b.generation && b.state == HalfOpen {
+		b.probing = false
+	}
+}
+
 // ANCHOR_END: record
 
 // ANCHOR: execute
 // Execute：舱壁 → 熔断判断 → 带超时的调用 → 记录结果；失败或被拒绝时走降级。
+// 调用方取消（caller 的 context.Canceled）不计为失败：一波用户取消不该熔断一个健康的依赖。
 // run 在自己的 goroutine 里执行：即使它不理会 ctx（例如没有 context 的阻塞 I/O），
 // 调用方也会在超时时脱身，并把这次调用记为失败——否则半开状态下的探测永远不结束，
 // probing 一直为真，熔断器会无限期地拒绝一切请求。
@@ -157,6 +168,7 @@ func (b *Breaker) Execute(ctx context.Context, run func(context.Context) (string
 		<-b.sem
 		return fallback(err)
 	}
+	caller := ctx
 	ctx, cancel := context.WithTimeout(ctx, b.s.Timeout)
 	defer cancel()
 	type result struct {
@@ -175,7 +187,14 @@ func (b *Breaker) Execute(ctx context.Context, run func(context.Context) (string
 	case <-ctx.Done():
 		r = result{err: ctx.Err()} // 超时或调用方取消：不再等 run
 	}
-	b.record(gen, r.err == nil) // 超时也是失败
+	switch {
+	case r.err == nil:
+		b.record(gen, true)
+	case errors.Is(caller.Err(), context.Canceled):
+		b.abandon(gen) // 调用方走了（用户关掉页面、上游取消）：不怪依赖
+	default:
+		b.record(gen, false) // 失败，包括熔断器自己的超时
+	}
 	if r.err != nil {
 		return fallback(r.err)
 	}

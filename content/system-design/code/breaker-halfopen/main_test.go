@@ -127,19 +127,86 @@ func TestProbeThatIgnoresContextStillEnds(t *testing.T) {
 	}
 }
 
-// A cancelled caller context counts as a failure and does not wait for run.
-func TestCancelledContextIsAFailure(t *testing.T) {
+// A caller that cancels says nothing about the dependency. Fails on the version that
+// recorded the caller's context.Canceled as a failure: four cancellations at the volume
+// threshold opened the breaker on a healthy dependency.
+func TestCallerCancellationIsNotAFailure(t *testing.T) {
 	b, _ := newTestBreaker(time.Hour)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
 	block := make(chan struct{})
 	defer close(block)
-	got := b.Execute(ctx, func(context.Context) (string, error) { <-block; return "ok", nil }, fb)
-	if got != "fallback(context canceled)" {
-		t.Fatalf("Execute = %q, want fallback(context canceled)", got)
+	for i := 0; i < 4; i++ {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		got := b.Execute(ctx, func(context.Context) (string, error) { <-block; return "ok", nil }, fb)
+		if got != "fallback(context canceled)" {
+			t.Fatalf("Execute = %q, want fallback(context canceled)", got)
+		}
 	}
-	if total, failed := b.Counts(); total != 1 || failed != 1 {
-		t.Fatalf("counts = %d/%d, want 1 total 1 failed", total, failed)
+	if total, failed := b.Counts(); total != 0 || failed != 0 {
+		t.Fatalf("counts = %d/%d after 4 caller cancellations, want 0/0", total, failed)
+	}
+	if b.State() != Closed {
+		t.Fatalf("state = %s, want closed", b.State())
+	}
+}
+
+// A cancelled half-open probe hands its slot back: the next request becomes the probe.
+// Fails on a version that ignores the cancellation without releasing probing.
+func TestCancelledProbeReleasesSlot(t *testing.T) {
+	b, clk := newTestBreaker(time.Hour)
+	openBreaker(t, b)
+	clk.Advance(6 * time.Second)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	b.Execute(ctx, succeed, fb)
+	if got := b.Execute(context.Background(), succeed, fb); got != "ok" {
+		t.Fatalf("request after a cancelled probe = %q, want ok (it is the new probe)", got)
+	}
+	if b.State() != Closed {
+		t.Fatalf("state = %s, want closed", b.State())
+	}
+}
+
+// While the half-open probe is in flight every other request is rejected. Fails with the
+// "if b.probing" check in allow removed.
+func TestHalfOpenAdmitsExactlyOneProbe(t *testing.T) {
+	b, clk := newTestBreaker(time.Hour)
+	openBreaker(t, b)
+	clk.Advance(6 * time.Second)
+	in, release, done := make(chan struct{}), make(chan struct{}), make(chan string)
+	go func() {
+		done <- b.Execute(context.Background(), func(context.Context) (string, error) {
+			close(in)
+			<-release
+			return "ok", nil
+		}, fb)
+	}()
+	<-in
+	for i := 0; i < 3; i++ {
+		if got := b.Execute(context.Background(), succeed, fb); got != "fallback(circuit open)" {
+			t.Fatalf("request %d during the probe = %q, want fallback(circuit open)", i, got)
+		}
+	}
+	close(release)
+	if got := <-done; got != "ok" {
+		t.Fatalf("probe = %q, want ok", got)
+	}
+}
+
+// A failed probe re-opens the breaker and the sleep window counts from that moment.
+// Fails with openedAt not reset in setState (the window would count from the first trip).
+func TestFailedProbeRestartsSleepWindow(t *testing.T) {
+	b, clk := newTestBreaker(time.Hour)
+	openBreaker(t, b)
+	clk.Advance(6 * time.Second)
+	b.Execute(context.Background(), fail, fb) // the probe fails: open again at t=6s
+	clk.Advance(4 * time.Second)              // t=10s: 10 s after the first trip, 4 s after the second
+	if got := b.Execute(context.Background(), succeed, fb); got != "fallback(circuit open)" {
+		t.Fatalf("4 s after the failed probe: %q, want fallback(circuit open)", got)
+	}
+	clk.Advance(time.Second) // t=11s: 5 s after the failed probe
+	if got := b.Execute(context.Background(), succeed, fb); got != "ok" {
+		t.Fatalf("5 s after the failed probe: %q, want ok", got)
 	}
 }
 

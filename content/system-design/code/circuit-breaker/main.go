@@ -31,33 +31,38 @@ type Breaker struct {
 	cooldown    time.Duration
 	now         func() time.Time
 
-	mu       sync.Mutex
-	state    State
-	failures int
-	openedAt time.Time
-	probing  bool // half-open 时是否已有一个探测请求在途
+	mu         sync.Mutex
+	state      State
+	generation uint64 // 状态每变一次加一：迟到的结果属于旧状态，不再计入
+	failures   int
+	openedAt   time.Time
+	probing    bool // half-open 时是否已有一个探测请求在途
 }
 
+// Ticket 记下请求被放行时熔断器的代号（generation）。结果必须带着它回来：
+// 负载均衡器是并发的，断开之前放行的慢请求可能在半开之后才返回，
+// 它的成功或取消说明不了探测的结果，也不能占用或交还探测名额。
+type Ticket uint64
+
 // Allow 在发请求之前调用：返回 ErrOpen 表示应当快速失败（或换一个后端）。
-// 返回 nil 之后，调用方必须恰好调用一次 Record 或 Abandon。
-func (b *Breaker) Allow() error {
+// 返回 nil 之后，调用方必须带着这张 Ticket 恰好调用一次 Record 或 Abandon。
+func (b *Breaker) Allow() (Ticket, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	switch b.state {
 	case Open:
 		if b.now().Sub(b.openedAt) < b.cooldown {
-			return ErrOpen
+			return 0, ErrOpen
 		}
-		b.state = HalfOpen
-		b.probing = false
+		b.setState(HalfOpen)
 		fallthrough
 	case HalfOpen:
 		if b.probing {
-			return ErrOpen // 只放行一个探测请求
+			return 0, ErrOpen // 只放行一个探测请求
 		}
 		b.probing = true
 	}
-	return nil
+	return Ticket(b.generation), nil
 }
 
 // Ready 只读：筛选候选后端时用，不改变状态、不占用探测名额。
@@ -74,37 +79,44 @@ func (b *Breaker) Ready() bool {
 }
 
 // Record 在请求结束后调用，报告后端成功或失败。
-func (b *Breaker) Record(ok bool) {
+func (b *Breaker) Record(t Ticket, ok bool) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if uint64(t) != b.generation {
+		return // 请求发出之后状态已经变了：这个结果属于过去
+	}
 	switch {
 	case ok && b.state == HalfOpen:
-		b.state, b.failures, b.probing = Closed, 0, false
+		b.setState(Closed)
 	case ok:
 		b.failures = 0
 	case b.state == HalfOpen:
-		b.trip()
+		b.setState(Open)
 	default:
 		b.failures++
 		if b.failures >= b.maxFailures {
-			b.trip()
+			b.setState(Open)
 		}
 	}
 }
 
 // Abandon：请求结束了，但结果说明不了后端的好坏（比如客户端自己取消了）。
 // 如果它是半开状态的探测请求，必须交还探测名额；否则 probing 永远为 true，
-// Allow 永远返回 ErrOpen，这个后端再也回不来。
-func (b *Breaker) Abandon() {
+// Allow 永远返回 ErrOpen，这个后端再也回不来。旧代号的请求不是探测，什么也不交还。
+func (b *Breaker) Abandon(t Ticket) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.state == HalfOpen {
+	if uint64(t) == b.generation && b.state == HalfOpen {
 		b.probing = false
 	}
 }
 
-func (b *Breaker) trip() {
-	b.state, b.openedAt, b.probing = Open, b.now(), false
+func (b *Breaker) setState(s State) {
+	b.state, b.failures, b.probing = s, 0, false
+	b.generation++
+	if s == Open {
+		b.openedAt = b.now()
+	}
 }
 
 // ANCHOR_END: breaker
@@ -122,19 +134,19 @@ const (
 // tryBackend 包住一次转发。记账全部放在 defer 里：httputil.ReverseProxy 在复制响应体
 // 失败时（后端中途断开，或者客户端中途断开）会 panic(http.ErrAbortHandler)，
 // 不用 defer 的话 active 永远少减一次，熔断器的探测名额也永远不还。
-// active 是这个后端的在途请求数（least_conn 用），br 是它的熔断器。
-func tryBackend(active *atomic.Int64, br *Breaker, forward func() Outcome) (out Outcome) {
+// active 是这个后端的在途请求数（least_conn 用），br 是它的熔断器，t 是 Allow 给的票。
+func tryBackend(active *atomic.Int64, br *Breaker, t Ticket, forward func() Outcome) (out Outcome) {
 	active.Add(1)
 	out = Failed // forward panic 时，就按失败记账
 	defer func() {
 		active.Add(-1)
 		switch out {
 		case Succeeded:
-			br.Record(true)
+			br.Record(t, true)
 		case Failed:
-			br.Record(false)
+			br.Record(t, false)
 		case Cancelled:
-			br.Abandon()
+			br.Abandon(t)
 		}
 	}()
 	return forward()
@@ -161,20 +173,21 @@ func main() {
 	for _, s := range steps {
 		clock = clock.Add(s.after)
 		t := clock.Sub(start).Seconds()
-		if err := b.Allow(); err != nil {
+		ticket, err := b.Allow()
+		if err != nil {
 			fmt.Printf("t=%2.0fs  rejected fast (%v)\n", t, err)
 			continue
 		}
 		out := s.out
-		tryBackend(&active, b, func() Outcome { return out })
+		tryBackend(&active, b, ticket, func() Outcome { return out })
 		fmt.Printf("t=%2.0fs  sent, %-9s -> state=%v\n", t, names[out], b.state)
 	}
 
 	// 转发中途 panic（ReverseProxy 的 http.ErrAbortHandler）：记账照样完成。
 	func() {
 		defer func() { recover() }()
-		b.Allow()
-		tryBackend(&active, b, func() Outcome { panic(http.ErrAbortHandler) })
+		ticket, _ := b.Allow()
+		tryBackend(&active, b, ticket, func() Outcome { panic(http.ErrAbortHandler) })
 	}()
 	fmt.Printf("after a panic: active=%d failures=%d\n", active.Load(), b.failures)
 }

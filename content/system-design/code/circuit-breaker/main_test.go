@@ -14,10 +14,11 @@ func (c *fakeClock) now() time.Time { return c.t }
 
 func openBreaker(clock *fakeClock) *Breaker {
 	b := &Breaker{maxFailures: 1, cooldown: time.Second, now: clock.now}
-	if b.Allow() != nil {
+	t, err := b.Allow()
+	if err != nil {
 		panic("closed breaker refused")
 	}
-	b.Record(false)
+	b.Record(t, false)
 	return b
 }
 
@@ -28,17 +29,19 @@ func TestCancelledProbeDoesNotWedgeHalfOpen(t *testing.T) {
 	b := openBreaker(clock)
 	var active atomic.Int64
 	clock.t = clock.t.Add(time.Second)
-	if err := b.Allow(); err != nil {
+	probe, err := b.Allow()
+	if err != nil {
 		t.Fatalf("probe after cooldown: %v", err)
 	}
-	tryBackend(&active, b, func() Outcome { return Cancelled })
+	tryBackend(&active, b, probe, func() Outcome { return Cancelled })
 	if !b.Ready() {
 		t.Fatal("after a cancelled probe the breaker is not ready for a new probe")
 	}
-	if err := b.Allow(); err != nil {
+	probe, err = b.Allow()
+	if err != nil {
 		t.Fatalf("second probe refused: %v", err)
 	}
-	tryBackend(&active, b, func() Outcome { return Succeeded })
+	tryBackend(&active, b, probe, func() Outcome { return Succeeded })
 	if b.state != Closed {
 		t.Fatalf("state = %v, want closed", b.state)
 	}
@@ -51,7 +54,8 @@ func TestPanicInForwardStillDoesBookkeeping(t *testing.T) {
 	b := openBreaker(clock)
 	var active atomic.Int64
 	clock.t = clock.t.Add(time.Second)
-	if err := b.Allow(); err != nil {
+	probe, err := b.Allow()
+	if err != nil {
 		t.Fatal(err)
 	}
 	func() {
@@ -60,7 +64,7 @@ func TestPanicInForwardStillDoesBookkeeping(t *testing.T) {
 				t.Fatalf("recovered %v, want http.ErrAbortHandler re-panicked", r)
 			}
 		}()
-		tryBackend(&active, b, func() Outcome { panic(http.ErrAbortHandler) })
+		tryBackend(&active, b, probe, func() Outcome { panic(http.ErrAbortHandler) })
 	}()
 	if n := active.Load(); n != 0 {
 		t.Fatalf("active = %d after a panicking request, want 0", n)
@@ -82,7 +86,7 @@ func TestHalfOpenAdmitsOneProbe(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if b.Allow() == nil {
+			if _, err := b.Allow(); err == nil {
 				mu.Lock()
 				admitted++
 				mu.Unlock()
@@ -92,5 +96,60 @@ func TestHalfOpenAdmitsOneProbe(t *testing.T) {
 	wg.Wait()
 	if admitted != 1 {
 		t.Fatalf("%d probes admitted, want 1", admitted)
+	}
+}
+
+// tripWithStragglers admits two requests while Closed, fails the first (the breaker
+// opens with the second still in flight), waits out the cooldown and admits the real
+// half-open probe. It returns the straggler's ticket.
+func tripWithStragglers(t *testing.T, clock *fakeClock) (*Breaker, Ticket) {
+	t.Helper()
+	b := &Breaker{maxFailures: 1, cooldown: time.Second, now: clock.now}
+	first, _ := b.Allow()
+	straggler, _ := b.Allow()
+	b.Record(first, false)
+	clock.t = clock.t.Add(2 * time.Second)
+	if _, err := b.Allow(); err != nil {
+		t.Fatalf("probe after cooldown: %v", err)
+	}
+	return b, straggler
+}
+
+// Fails on the version without tickets: the cancelled straggler handed back the
+// probe slot, so a second probe was admitted while the first was in flight.
+func TestStaleCancelDoesNotAdmitSecondProbe(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(0, 0)}
+	b, straggler := tripWithStragglers(t, clock)
+	var active atomic.Int64
+	tryBackend(&active, b, straggler, func() Outcome { return Cancelled })
+	if _, err := b.Allow(); err == nil {
+		t.Fatal("a stale cancellation admitted a second half-open probe")
+	}
+}
+
+// Fails on the version without tickets: a success from before the outage closed the
+// breaker while the real probe was still in flight.
+func TestStaleSuccessDoesNotCloseHalfOpen(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(0, 0)}
+	b, straggler := tripWithStragglers(t, clock)
+	b.Record(straggler, true)
+	if b.state != HalfOpen {
+		t.Fatalf("state = %v after a stale success, want half-open", b.state)
+	}
+}
+
+// Fails on the version without tickets: a late failure re-tripped the Open breaker
+// and restarted its cooldown.
+func TestStaleFailureDoesNotRestartCooldown(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(0, 0)}
+	b := &Breaker{maxFailures: 1, cooldown: time.Second, now: clock.now}
+	first, _ := b.Allow()
+	straggler, _ := b.Allow()
+	b.Record(first, false)
+	clock.t = clock.t.Add(900 * time.Millisecond)
+	b.Record(straggler, false)
+	clock.t = clock.t.Add(200 * time.Millisecond)
+	if _, err := b.Allow(); err != nil {
+		t.Fatalf("probe refused 1.1 s after the trip: %v (stale failure restarted the cooldown)", err)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
 // 一条记录：删除用墓碑（tombstone）表示，而不是真的删掉。
@@ -97,6 +98,7 @@ type DB struct {
 	tables   []*SSTable // 从旧到新
 	limit    int        // MemTable 达到多少条就刷盘
 	sequence int
+	failed   error // WAL 写入或 fsync 失败过：文件尾部状态未知，拒绝后续写入
 }
 
 // ANCHOR: open
@@ -168,19 +170,33 @@ func syncDir(dir string) error {
 
 // ANCHOR_END: open
 
-// loadTables 扫描目录找回所有 SSTable。os.ReadDir 按文件名排序，序号即新旧顺序。
-// SSTable 是写完并 fsync 之后才登记的，任何一条坏记录都是真正的损坏：报错，不能静默丢弃。
+// loadTables 扫描目录找回所有 SSTable，按序号（新旧顺序）排列。不能靠文件名的字典序：
+// 第 1000 个表之后 "sst-1000.dat" 排在 "sst-101.dat" 前面。
+// .dat 文件是写完、fsync 之后才改名得到的，其中任何一条坏记录都是真正的损坏：报错，
+// 不能静默丢弃。.tmp 是刷盘或合并中途崩溃留下的半成品，它的数据还在 WAL 或旧表里：删掉。
 func (db *DB) loadTables() error {
 	files, err := os.ReadDir(db.dir)
 	if err != nil {
 		return err
 	}
+	seqs := map[int]string{}
 	for _, fi := range files {
 		var seq int
-		if _, err := fmt.Sscanf(fi.Name(), "sst-%d.dat", &seq); err != nil {
-			continue
+		if strings.HasSuffix(fi.Name(), ".tmp") {
+			if err := os.Remove(filepath.Join(db.dir, fi.Name())); err != nil {
+				return err
+			}
+		} else if _, err := fmt.Sscanf(fi.Name(), "sst-%d.dat", &seq); err == nil {
+			seqs[seq] = fi.Name()
 		}
-		t, err := readTable(filepath.Join(db.dir, fi.Name()))
+	}
+	order := make([]int, 0, len(seqs))
+	for seq := range seqs {
+		order = append(order, seq)
+	}
+	sort.Ints(order)
+	for _, seq := range order {
+		t, err := readTable(filepath.Join(db.dir, seqs[seq]))
 		if err != nil {
 			return err
 		}
@@ -212,11 +228,18 @@ func readTable(path string) (*SSTable, error) {
 
 // ANCHOR: write
 func (db *DB) write(e entry) error {
+	if db.failed != nil {
+		return db.failed
+	}
+	// 写日志或 fsync 失败之后，文件尾部可能留着半条记录，页缓存的状态也不可知：
+	// 接着写下去，新的已确认写入会排在垃圾后面，下次恢复时丢失。只能停下，重新 Open。
 	if err := writeRecord(db.wal, e); err != nil { // 1. 先写日志
-		return err
+		db.failed = fmt.Errorf("WAL write failed, reopen to recover: %w", err)
+		return db.failed
 	}
 	if err := db.wal.Sync(); err != nil { // 2. fsync 之后才算“已提交”
-		return err
+		db.failed = fmt.Errorf("WAL fsync failed, reopen to recover: %w", err)
+		return db.failed
 	}
 	db.mem[e.key] = e // 3. 再更新内存
 	if len(db.mem) >= db.limit {
@@ -253,30 +276,54 @@ func (db *DB) flush() error {
 
 // ANCHOR_END: write
 
+// ANCHOR: table
+// writeTable 先写临时文件 sst-NNN.tmp 并 fsync，再改名为 sst-NNN.dat，最后 fsync 目录。
+// 改名是提交点（rename 是原子的）：崩溃在改名之前，只留下一个 Open 会删掉的 .tmp，
+// 数据还在 WAL（刷盘）或旧表（合并）里；崩溃在改名之后，.dat 是完整的。
+// 直接写 sst-NNN.dat 的话，写到一半崩溃会留下一个残缺的表，Open 从此拒绝启动。
 func (db *DB) writeTable(entries []entry) (*SSTable, error) {
 	db.sequence++
 	path := filepath.Join(db.dir, fmt.Sprintf("sst-%03d.dat", db.sequence))
-	f, err := os.Create(path)
-	if err != nil {
+	tmp := strings.TrimSuffix(path, ".dat") + ".tmp"
+	if err := writeSynced(tmp, entries); err != nil {
+		os.Remove(tmp)
 		return nil, err
 	}
-	defer f.Close()
-	w := bufio.NewWriter(f)
-	for _, e := range entries {
-		if err := writeRecord(w, e); err != nil {
-			return nil, err
-		}
-	}
-	if err := w.Flush(); err != nil {
+	if err := os.Rename(tmp, path); err != nil {
 		return nil, err
 	}
-	if err := f.Sync(); err != nil {
-		return nil, err
-	}
-	// 文件内容已落盘；再 fsync 目录，新文件名才一定在崩溃后还在。
+	// 再 fsync 目录，改名才一定在崩溃后还在。
 	// 必须在清空 WAL 之前完成，否则崩溃后 SSTable 和 WAL 里的数据可能同时消失。
 	return &SSTable{path: path, entries: entries}, syncDir(db.dir)
 }
+
+func writeSynced(path string, entries []entry) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	for _, e := range entries {
+		if err = writeRecord(w, e); err != nil {
+			break
+		}
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil {
+		err = fsyncFile(f)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// fsyncFile 是 SSTable 落盘的那一步；测试替换它来模拟“写到一半时崩溃”。
+var fsyncFile = (*os.File).Sync
+
+// ANCHOR_END: table
 
 // Get：先查 MemTable，再从新到旧查 SSTable；遇到墓碑说明已删除。
 func (db *DB) Get(key string) (string, string) {

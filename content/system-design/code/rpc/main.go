@@ -9,7 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net"
+	"strings"
 	"sync"
 	"time"
 )
@@ -34,10 +36,25 @@ type JSONCodec struct{}
 func (JSONCodec) Marshal(v interface{}) ([]byte, error)      { return json.Marshal(v) }
 func (JSONCodec) Unmarshal(data []byte, v interface{}) error { return json.Unmarshal(data, v) }
 
+// ANCHOR: frame
+const (
+	maxFrame   = 4 << 20 // 一帧的上限（gRPC 默认的接收上限也是 4 MB）
+	maxMessage = 1024    // 头部里错误信息的上限：头部长度字段只有 2 字节
+)
+
+// errTooLarge：帧超过上限。写方在写出任何字节之前发现，连接仍然可用。
+var errTooLarge = errors.New("frame too large")
+
 func writeFrame(w io.Writer, h Header, body []byte) error {
+	if len(h.Message) > maxMessage { // 处理函数的错误可能很长：截断，而不是让 uint16 回绕
+		h.Message = strings.ToValidUTF8(h.Message[:maxMessage], "") + "...(truncated)"
+	}
 	hb, err := json.Marshal(h)
 	if err != nil {
 		return err
+	}
+	if len(hb) > math.MaxUint16 || 2+len(hb)+len(body) > maxFrame {
+		return fmt.Errorf("%w: header %d bytes, body %d bytes", errTooLarge, len(hb), len(body))
 	}
 	buf := make([]byte, 6, 6+len(hb)+len(body))
 	binary.BigEndian.PutUint32(buf[0:4], uint32(2+len(hb)+len(body)))
@@ -52,7 +69,11 @@ func readFrame(r io.Reader) (Header, []byte, error) {
 	if _, err := io.ReadFull(r, n[:]); err != nil {
 		return Header{}, nil, err
 	}
-	buf := make([]byte, binary.BigEndian.Uint32(n[:]))
+	size := binary.BigEndian.Uint32(n[:])
+	if size > maxFrame { // 不按一个不可信的长度分配内存：坏掉或恶意的前缀可以要 4 GB
+		return Header{}, nil, fmt.Errorf("%w: length prefix %d", errTooLarge, size)
+	}
+	buf := make([]byte, size)
 	if _, err := io.ReadFull(r, buf); err != nil {
 		return Header{}, nil, err
 	}
@@ -64,6 +85,8 @@ func readFrame(r io.Reader) (Header, []byte, error) {
 	err := json.Unmarshal(buf[2:2+hl], &h)
 	return h, buf[2+hl:], err
 }
+
+// ANCHOR_END: frame
 
 // ANCHOR: server
 // ---- 服务端 ----
@@ -83,6 +106,9 @@ type Server struct {
 
 func (s *Server) Serve(conn net.Conn) {
 	var wmu sync.Mutex
+	// 连接断开时取消所有还在运行的处理函数：没有人会再读它们的响应了。
+	connCtx, dropped := context.WithCancel(context.Background())
+	defer dropped()
 	for {
 		h, body, err := readFrame(conn)
 		if err != nil {
@@ -91,9 +117,9 @@ func (s *Server) Serve(conn net.Conn) {
 		go func(h Header, body []byte) { // 每个请求一个 goroutine：慢请求不阻塞同一连接上的其他请求
 			// 只有调用方发来了截止时间才设超时。TimeoutMs 为 0 表示“没有截止时间”，
 			// 不能当成“0 毫秒后到期”：那样每个不带截止时间的调用都会立刻失败。
-			ctx, cancel := context.WithCancel(context.Background())
+			ctx, cancel := context.WithCancel(connCtx)
 			if h.TimeoutMs > 0 {
-				ctx, cancel = context.WithTimeout(context.Background(), time.Duration(h.TimeoutMs)*time.Millisecond)
+				ctx, cancel = context.WithTimeout(connCtx, time.Duration(h.TimeoutMs)*time.Millisecond)
 			}
 			defer cancel()
 			resp := Header{ID: h.ID}
@@ -110,7 +136,9 @@ func (s *Server) Serve(conn net.Conn) {
 			}
 			wmu.Lock()
 			defer wmu.Unlock()
-			writeFrame(conn, resp, out)
+			if err := writeFrame(conn, resp, out); errors.Is(err, errTooLarge) {
+				writeFrame(conn, Header{ID: h.ID, Code: "RESOURCE_EXHAUSTED", Message: err.Error()}, nil)
+			}
 		}(h, body)
 	}
 }
@@ -207,6 +235,9 @@ func (c *Client) Call(ctx context.Context, method string, args, reply interface{
 		c.mu.Lock()
 		delete(c.pending, h.ID) // 写失败：这次调用不会有响应，登记必须撤掉
 		c.mu.Unlock()
+		if errors.Is(err, errTooLarge) { // 一个字节也没写出去：连接完好
+			return &StatusError{"RESOURCE_EXHAUSTED", err.Error()}
+		}
 		c.conn.Close() // 可能只写出了半帧，这条连接的字节流已经不可信
 		return &StatusError{"UNAVAILABLE", "write failed: " + err.Error()}
 	}
