@@ -1,0 +1,139 @@
+package viewservice
+
+// 2A 的测试框架：在 labnet 上启动视图服务，测试扮演键值服务器发 Ping。不要修改这个文件。
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"dslabs/labnet"
+)
+
+type config struct {
+	t     *testing.T
+	net   *labnet.Network
+	vs    *ViewServer
+	nends int
+}
+
+func makeConfig(t *testing.T, reliable bool) *config {
+	cfg := &config{t: t, net: labnet.NewNetwork(labnet.Seed(t))}
+	cfg.net.SetReliable(reliable)
+	cfg.vs = StartServer("vs")
+	srv := labnet.NewServer()
+	srv.Register("ViewServer", cfg.vs)
+	cfg.net.AddServer("vs", srv)
+	t.Cleanup(func() {
+		cfg.vs.Kill()
+		cfg.net.Close()
+	})
+	return cfg
+}
+
+// server 是测试扮演的一台键值服务器：它像真正的服务器一样，用上一次回复里的视图号 Ping。
+type server struct {
+	name string
+	ck   *Clerk
+	vn   uint // 下一次 Ping 发的视图号
+	hold bool // true：一直发 vn，不确认新视图
+}
+
+func (cfg *config) server(name string) *server {
+	cfg.nends++
+	end := cfg.net.NewEndpoint(fmt.Sprintf("%s->vs#%d", name, cfg.nends))
+	cfg.net.Connect(end.Name(), "vs")
+	cfg.net.Enable(end.Name(), true)
+	return &server{name: name, ck: MakeClerk(name, end)}
+}
+
+// restart 让 s 像刚重启的服务器一样，下一次用 Viewnum 0 Ping。
+func (s *server) restart() { s.vn, s.hold = 0, false }
+
+func (s *server) ping() (View, bool) {
+	v, ok := s.ck.Ping(s.vn)
+	if ok && !s.hold {
+		s.vn = v.Viewnum
+	}
+	return v, ok
+}
+
+// waitFor 让 alive 里的服务器每个 PingInterval Ping 一次（其余的服务器保持沉默，
+// 视图服务应当判定它们死了），直到视图服务的视图满足 want；最多等 3*DeadPings 个 PingInterval。
+func (cfg *config) waitFor(alive []*server, what string, want func(View) bool) View {
+	cfg.t.Helper()
+	var v View
+	for i := 0; i < 3*DeadPings; i++ {
+		for _, s := range alive {
+			s.ping()
+		}
+		if got, ok := cfg.get(alive[0]); ok {
+			v = got
+			if want(v) {
+				return v
+			}
+		}
+		time.Sleep(PingInterval)
+	}
+	cfg.t.Fatalf("waited %v for %s; the view is still %s", 3*DeadPings*PingInterval, what, show(v))
+	return v
+}
+
+// pingRounds 让 alive 里的服务器 Ping rounds 轮（每轮隔一个 PingInterval），返回最后读到的视图。
+func (cfg *config) pingRounds(alive []*server, rounds int) View {
+	var v View
+	for i := 0; i < rounds; i++ {
+		for _, s := range alive {
+			s.ping()
+		}
+		if got, ok := cfg.get(alive[0]); ok {
+			v = got
+		}
+		time.Sleep(PingInterval)
+	}
+	return v
+}
+
+// get 用 Get 读视图，消息丢失时重试几次。
+func (cfg *config) get(s *server) (View, bool) {
+	for i := 0; i < 10; i++ {
+		if v, ok := s.ck.Get(); ok {
+			return v, true
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return View{}, false
+}
+
+// check 用 Get 读视图，要求它正好是 (viewnum, primary, backup)。
+func (cfg *config) check(s *server, viewnum uint, primary, backup string) {
+	cfg.t.Helper()
+	v, ok := s.ck.Get()
+	if !ok {
+		cfg.t.Fatalf("ViewServer.Get: no reply on a reliable network")
+	}
+	want := View{viewnum, primary, backup}
+	if v != want {
+		cfg.t.Fatalf("view is %s, want %s", show(v), show(want))
+	}
+}
+
+func show(v View) string {
+	name := func(s string) string {
+		if s == "" {
+			return "none"
+		}
+		return s
+	}
+	return fmt.Sprintf("{Viewnum %d, Primary %s, Backup %s}", v.Viewnum, name(v.Primary), name(v.Backup))
+}
+
+// primaryAndBackup 建立视图 {2, s1, s2}，并让 s1 确认它。
+func (cfg *config) primaryAndBackup(s1, s2 *server) {
+	cfg.t.Helper()
+	cfg.waitFor([]*server{s1}, s1.name+" to become the first primary", func(v View) bool { return v.Primary == s1.name })
+	cfg.waitFor([]*server{s1, s2}, s2.name+" to become the backup", func(v View) bool { return v.Backup == s2.name })
+	cfg.check(s1, 2, s1.name, s2.name)
+	s1.ping() // 主确认视图 2
+	s2.ping()
+}
