@@ -134,6 +134,8 @@ func (cfg *config) primaryAndBackup(s1, s2 *server) {
 	cfg.waitFor([]*server{s1}, s1.name+" to become the first primary", func(v View) bool { return v.Primary == s1.name })
 	cfg.waitFor([]*server{s1, s2}, s2.name+" to become the backup", func(v View) bool { return v.Backup == s2.name })
 	cfg.check(s1, 2, s1.name, s2.name)
-	s1.ping() // 主确认视图 2
+	// 视图 2 可能是在 s1 这一轮 Ping 之后才出现的：第一次 Ping 让 s1 得知视图 2，第二次确认它。
+	s1.ping()
+	s1.ping()
 	s2.ping()
 }
