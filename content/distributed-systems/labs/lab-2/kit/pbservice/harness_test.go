@@ -15,7 +15,7 @@ import (
 )
 
 // viewWait 是等待视图变化的上限：视图服务判定死亡需要 DeadPings 个间隔，再加几个 tick。
-const viewWait = 4 * viewservice.DeadPings * viewservice.PingInterval
+const viewWait = 6 * viewservice.DeadPings * viewservice.PingInterval
 
 type config struct {
 	t       *testing.T

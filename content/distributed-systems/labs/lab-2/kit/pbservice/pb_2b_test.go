@@ -192,8 +192,8 @@ func churn(t *testing.T, reliable bool, failures int) {
 		} else {
 			cfg.crash(old)
 		}
-		cfg.waitView(fmt.Sprintf("the backup %s to replace the failed primary %s", v.Backup, old),
-			func(nv viewservice.View) bool { return nv.Primary == v.Backup })
+		cfg.waitView(fmt.Sprintf("a new primary (the backup %s) to replace the failed primary %s", v.Backup, old),
+			func(nv viewservice.View) bool { return nv.Viewnum > v.Viewnum && nv.Primary != old && nv.Primary != "" })
 		cfg.crash(old)
 		cfg.startServer(old) // 以新实例回来，成为空闲服务器或新的从
 	}

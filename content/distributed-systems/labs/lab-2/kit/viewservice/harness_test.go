@@ -37,6 +37,9 @@ type server struct {
 	ck   *Clerk
 	vn   uint // 下一次 Ping 发的视图号
 	hold bool // true：一直发 vn，不确认新视图
+
+	lastOK time.Time     // 最近一次 Ping 得到回复的时刻
+	maxGap time.Duration // 自 resetGaps 以来，相邻两次得到回复的 Ping 之间最长的间隔
 }
 
 func (cfg *config) server(name string) *server {
@@ -50,20 +53,47 @@ func (cfg *config) server(name string) *server {
 // restart 让 s 像刚重启的服务器一样，下一次用 Viewnum 0 Ping。
 func (s *server) restart() { s.vn, s.hold = 0, false }
 
+// ping 发一次 Ping；消息丢失时立即重发，最多三次（像一台及时重试的服务器）。
 func (s *server) ping() (View, bool) {
-	v, ok := s.ck.Ping(s.vn)
-	if ok && !s.hold {
-		s.vn = v.Viewnum
+	for try := 0; try < 3; try++ {
+		if v, ok := s.ck.Ping(s.vn); ok {
+			if !s.hold {
+				s.vn = v.Viewnum
+			}
+			now := time.Now()
+			if gap := now.Sub(s.lastOK); !s.lastOK.IsZero() && gap > s.maxGap {
+				s.maxGap = gap
+			}
+			s.lastOK = now
+			return v, true
+		}
 	}
-	return v, ok
+	return View{}, false
+}
+
+// tooSlow 报告 alive 里是否有服务器在 resetGaps 之后，两次送达的 Ping 相隔接近 DeadPings 个
+// 间隔：机器太忙时测试自己的 Ping 就会迟到，视图服务这时判定它死了并没有错。
+func tooSlow(alive ...*server) bool {
+	for _, s := range alive {
+		if s.maxGap >= (DeadPings-1)*PingInterval {
+			return true
+		}
+	}
+	return false
+}
+
+func resetGaps(alive ...*server) {
+	for _, s := range alive {
+		s.maxGap = 0
+	}
 }
 
 // waitFor 让 alive 里的服务器每个 PingInterval Ping 一次（其余的服务器保持沉默，
-// 视图服务应当判定它们死了），直到视图服务的视图满足 want；最多等 3*DeadPings 个 PingInterval。
+// 视图服务应当判定它们死了），直到视图服务的视图满足 want；最多等 4*DeadPings 个 PingInterval。
 func (cfg *config) waitFor(alive []*server, what string, want func(View) bool) View {
 	cfg.t.Helper()
 	var v View
-	for i := 0; i < 3*DeadPings; i++ {
+	for i := 0; i < 4*DeadPings; i++ {
 		for _, s := range alive {
 			s.ping()
 		}
@@ -75,7 +105,7 @@ func (cfg *config) waitFor(alive []*server, what string, want func(View) bool) V
 		}
 		time.Sleep(PingInterval)
 	}
-	cfg.t.Fatalf("waited %v for %s; the view is still %s", 3*DeadPings*PingInterval, what, show(v))
+	cfg.t.Fatalf("waited %v for %s; the view is still %s", 4*DeadPings*PingInterval, what, show(v))
 	return v
 }
 

@@ -45,8 +45,10 @@ func TestIdleServerBecomesBackup2A(t *testing.T) {
 	s1, s2, s3 := cfg.server("s1"), cfg.server("s2"), cfg.server("s3")
 	cfg.primaryAndBackup(s1, s2)
 	// s3 只是空闲（idle）地 Ping：视图已经有主和从，它不该进入视图。
-	cfg.pingRounds([]*server{s1, s2, s3}, 3)
-	cfg.check(s1, 2, "s1", "s2")
+	resetGaps(s1, s2)
+	if v := cfg.pingRounds([]*server{s1, s2, s3}, 3); v != (View{2, "s1", "s2"}) && !tooSlow(s1, s2) {
+		t.Fatalf("view is %s while s1 and s2 kept pinging, want {2, s1, s2}: the idle s3 waits", show(v))
+	}
 	// 主 s1 死了：s2 接任，空闲的 s3 成为从。
 	cfg.waitFor([]*server{s2, s3}, "s2 to take over and the idle s3 to become backup",
 		func(v View) bool { return v.Primary == "s2" && v.Backup == "s3" })
@@ -118,8 +120,15 @@ func TestUnreliablePings2A(t *testing.T) {
 	// 视图照样前进。
 	cfg.waitFor([]*server{s1}, "a primary on an unreliable network", func(v View) bool { return v.Primary == "s1" })
 	cfg.waitFor([]*server{s1, s2}, "a backup on an unreliable network", func(v View) bool { return v.Backup == "s2" })
+	resetGaps(s1, s2)
 	for i := 0; i < 2*DeadPings; i++ {
-		if v := cfg.pingRounds([]*server{s1, s2}, 1); v.Viewnum != 0 && (v.Primary != "s1" || v.Backup != "s2") {
+		v := cfg.pingRounds([]*server{s1, s2}, 1)
+		if v.Viewnum != 0 && (v.Primary != "s1" || v.Backup != "s2") {
+			if tooSlow(s1, s2) {
+				t.Logf("view changed to %s, but this machine delayed the test's own pings by almost "+
+					"DeadPings intervals, so that is allowed; the stability check is skipped", show(v))
+				break
+			}
 			t.Fatalf("view is %s after a few lost pings, want {2, s1, s2}: one lost ping is not a crash", show(v))
 		}
 	}
