@@ -1,0 +1,33 @@
+import type { MapReduceSimProps } from '../../mdx/component-props'
+import type { RecordedAction } from '../simulation'
+import { MapReduceSimulation } from './mapreduce'
+import { type MapReduceScenario, mapReduceScenarios } from './scenarios'
+import type { MapReduceAction } from './types'
+
+/** The run an author's props select (`<MapReduceSim scenario=… workers=… seed=… />`). */
+export function resolveMapReduceScenario(props: MapReduceSimProps): MapReduceScenario {
+  const base: MapReduceScenario = mapReduceScenarios[props.scenario ?? 'normal']
+  return {
+    ...base,
+    workers: props.workers ?? base.workers,
+    maps: props.maps ?? base.maps,
+    reduces: props.reduces ?? base.reduces,
+    seed: props.seed ?? base.seed,
+  }
+}
+
+/** The core at the scenario's start, from a seed, replaying a reader's actions if given. */
+export function createMapReduceRun(
+  scenario: MapReduceScenario,
+  seed: number,
+  replay: readonly RecordedAction<MapReduceAction>[] = [],
+): MapReduceSimulation {
+  return new MapReduceSimulation({
+    workers: scenario.workers,
+    maps: scenario.maps,
+    reduces: scenario.reduces,
+    seed,
+    script: scenario.script,
+    replay,
+  })
+}
