@@ -148,6 +148,12 @@ export const componentPropSchemas = {
       reduces: count(1, MAX_REDUCES)
         .optional()
         .describe('How many reduce tasks (R); 3 unless given.'),
+      backups: z
+        .boolean()
+        .optional()
+        .describe(
+          'Backup tasks near the end of a phase; true unless given (false: only the timeout re-issues).',
+        ),
       seed,
     })
     .superRefine(onlyWithoutScenario('normal', ['workers', 'maps', 'reduces'])),

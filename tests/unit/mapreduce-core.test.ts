@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MapReduceSimulation } from '@/lib/sim/mapreduce/mapreduce'
 import { mapReduceScenarios } from '@/lib/sim/mapreduce/scenarios'
-import { createMapReduceRun } from '@/lib/sim/mapreduce/setup'
+import { createMapReduceRun, resolveMapReduceScenario } from '@/lib/sim/mapreduce/setup'
 
 /** The stories the scenarios tell, read from the event log as a reader would. */
 
@@ -77,6 +77,16 @@ describe('MapReduce core', () => {
     expect(indexOf(sim, /备份执行/)).toBe(-1)
     expect(sim.maps[1]!.doneBy).toBe(0)
     expect(sim.done).toBe(true)
+  })
+
+  it('backups={false} on the straggler scenario leaves only the timeout, and the job waits for W3', () => {
+    const scenario = resolveMapReduceScenario({ scenario: 'straggler', backups: false })
+    expect(scenario.title).toBe('MapReduce：慢节点与备份任务（不启用备份任务）')
+    const sim = createMapReduceRun(scenario, scenario.seed)
+    sim.advanceTo(60_000)
+    expect(sim.attempts.some((attempt) => attempt.backup)).toBe(false)
+    expect(indexOf(sim, /协调者等 W3 的 map 3 超过 5 秒没有回音/)).toBeGreaterThan(0)
+    expect(sim.finishedAt).toBeGreaterThan(run('straggler').finishedAt! * 2)
   })
 
   it('a crash in the reduce phase sends the job back to re-run the lost maps before reduces go on', () => {

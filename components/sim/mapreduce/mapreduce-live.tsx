@@ -24,7 +24,7 @@ export default function MapReduceLive({
     () => resolveMapReduceScenario(props),
     // The props are plain values from MDX; compare them, not the object.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [props.scenario, props.workers, props.maps, props.reduces, props.seed],
+    [props.scenario, props.workers, props.maps, props.reduces, props.backups, props.seed],
   )
   const create = useCallback(
     (seed: number, replay: readonly RecordedAction<MapReduceAction>[]) =>

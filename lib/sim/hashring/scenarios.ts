@@ -24,7 +24,7 @@ export const hashRingScenarios = {
     nodes: 4,
     vnodes: 8,
     keys: 60,
-    seed: 23,
+    seed: 285,
     script: [{ at: 1000, action: { type: 'add' } }],
   },
   'remove-node': {
@@ -34,7 +34,7 @@ export const hashRingScenarios = {
     nodes: 5,
     vnodes: 8,
     keys: 60,
-    seed: 23,
+    seed: 285,
     script: [{ at: 1000, action: { type: 'remove', node: 1 } }],
   },
   vnodes: {

@@ -13,6 +13,8 @@ export interface MapReduceScenario {
   maps: number
   reduces: number
   seed: number
+  /** Backup tasks near the end of a phase (the paper's §3.6); on in every named scenario. */
+  backups: boolean
   script: TimedAction<MapReduceAction>[]
 }
 
@@ -25,6 +27,7 @@ export const mapReduceScenarios = {
     maps: 6,
     reduces: 3,
     seed: 1,
+    backups: true,
     script: [],
   },
   'worker-crash': {
@@ -35,6 +38,7 @@ export const mapReduceScenarios = {
     maps: 6,
     reduces: 3,
     seed: 2,
+    backups: true,
     script: [{ at: 1900, action: { type: 'crash', worker: 1 } }],
   },
   straggler: {
@@ -45,6 +49,7 @@ export const mapReduceScenarios = {
     maps: 6,
     reduces: 3,
     seed: 3,
+    backups: true,
     script: [{ at: 0, action: { type: 'slow', worker: 2 } }],
   },
 } satisfies Record<string, MapReduceScenario>
