@@ -11,7 +11,7 @@ const WIDTH = 360
 const LABEL = 58
 const TILE_GAP = 4
 const CARD_W = 114
-const CARD_H = 64
+const CARD_H = 70
 const CARD_GAP = 9
 const CARDS_TOP = 84
 const COLUMNS = 3
@@ -26,6 +26,13 @@ function diskOf(sim: MapReduceSimulation, worker: Worker): Task[] {
       task.output.incarnation === worker.incarnation &&
       worker.up,
   )
+}
+
+/** `m1 m4`, or `m1 m2 m3 等 6 个` when the card has no room for them all. */
+function diskLabel(disk: readonly Task[]): string {
+  if (disk.length === 0) return '—'
+  const names = disk.map((task) => `m${task.index + 1}`)
+  return disk.length <= 4 ? names.join(' ') : `${names.slice(0, 3).join(' ')} 等 ${disk.length} 个`
 }
 
 function workerStatus(worker: Worker): string {
@@ -90,23 +97,23 @@ function WorkerCard({ sim, worker }: { sim: MapReduceSimulation; worker: Worker 
         {workerName(worker.id)}
         {worker.slow ? ' · 慢' : ''}
       </text>
-      <text className="mr-status" x={CARD_W - 8} y={17}>
+      <text className="mr-status" x={8} y={33}>
         {workerStatus(worker)}
       </text>
-      <rect className="mr-bar" x={8} y={26} width={CARD_W - 16} height={8} rx={2} />
+      <rect className="mr-bar" x={8} y={40} width={CARD_W - 16} height={7} rx={2} />
       {progress > 0 && (
         <rect
           className="mr-bar-fill"
           data-kind={worker.attempt?.task.kind}
           x={8}
-          y={26}
+          y={40}
           width={(CARD_W - 16) * progress}
-          height={8}
+          height={7}
           rx={2}
         />
       )}
-      <text className="mr-disk" x={8} y={53}>
-        {`磁盘：${disk.length > 0 ? disk.map((task) => `m${task.index + 1}`).join(' ') : '—'}`}
+      <text className="mr-disk" x={8} y={62}>
+        {`磁盘：${diskLabel(disk)}`}
       </text>
     </g>
   )
