@@ -1,5 +1,11 @@
 import { EventLoop, EXTERNAL_ACTION } from '../event-loop'
-import type { RecordedAction, SimLogEntry, TimedAction, TimedSimulation } from '../simulation'
+import {
+  checkCount,
+  type RecordedAction,
+  type SimLogEntry,
+  type TimedAction,
+  type TimedSimulation,
+} from '../simulation'
 import {
   buildRing,
   countMoved,
@@ -39,11 +45,6 @@ export interface HashRingOptions {
 export interface RingChange {
   moved: number[]
   modMoved: number
-}
-
-function checkCount(what: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw new Error(`${what} must be an integer from ${min} to ${max}, got ${value}`)
 }
 
 const percent = (part: number, whole: number) => `${Math.round((100 * part) / whole)}%`

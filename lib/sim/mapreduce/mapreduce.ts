@@ -1,6 +1,12 @@
 import { EventLoop, EXTERNAL_ACTION } from '../event-loop'
 import { createRandom, type Random } from '../random'
-import type { RecordedAction, SimLogEntry, TimedAction, TimedSimulation } from '../simulation'
+import {
+  checkCount,
+  type RecordedAction,
+  type SimLogEntry,
+  type TimedAction,
+  type TimedSimulation,
+} from '../simulation'
 import {
   type Attempt,
   DEFAULT_TIMING,
@@ -48,11 +54,6 @@ type MapReduceEvent =
   | { kind: 'timeout'; attempt: Attempt }
   | { kind: 'ping' }
   | { kind: 'action'; action: MapReduceAction }
-
-function checkCount(what: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw new Error(`${what} must be an integer from ${min} to ${max}, got ${value}`)
-}
 
 export class MapReduceSimulation implements TimedSimulation<MapReduceAction> {
   readonly workers: Worker[]
