@@ -12,6 +12,8 @@ import { Mermaid } from '@/components/mdx/mermaid'
 import { Paper } from '@/components/mdx/paper'
 import { Quiz } from '@/components/mdx/quiz'
 import { RaftSim } from '@/components/mdx/raft-sim'
+import { MapReduceSim } from '@/components/mdx/mapreduce-sim'
+import { HashRing } from '@/components/mdx/hash-ring'
 import { Solution } from '@/components/mdx/solution'
 import { StaticHtml } from '@/components/mdx/static-html'
 import { Video } from '@/components/mdx/video'
@@ -29,6 +31,8 @@ const authorComponents = {
   Paper,
   Quiz,
   RaftSim,
+  MapReduceSim,
+  HashRing,
   Solution,
   Video,
 } satisfies Record<ComponentName, unknown>

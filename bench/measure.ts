@@ -89,6 +89,52 @@ export async function measurePage(
   return weight
 }
 
+/**
+ * A string only each simulation's core contains (a sentence of its event log): it tells which
+ * script is whose. Add a simulation here when you add one to components/sim/sim-loader.tsx.
+ */
+export const SIMULATION_MARKS = {
+  raft: '成为候选人',
+  mapreduce: '输出留在它的本地磁盘上',
+  hashring: '一致性哈希下',
+} as const
+
+/**
+ * The simulations' code, on a page that has every simulation, scrolled through: each one's own
+ * code (the scripts carrying its mark) and the shell they share (the other scripts that pages
+ * without a simulation do not load); and the simulation bytes among `otherScripts`, the scripts
+ * of pages without a simulation, which must be 0.
+ */
+export async function measureSimulations(
+  browser: Browser,
+  url: string,
+  otherScripts: readonly string[],
+): Promise<{ ownCode: Record<string, number>; shell: number; bytesOnOtherPages: number }> {
+  const page = await measurePage(browser, url, { scroll: true })
+  const elsewhere = new Set(otherScripts)
+  const bodies = new Map<string, Buffer>()
+  const body = async (script: string) => {
+    if (!bodies.has(script))
+      bodies.set(script, Buffer.from(await (await fetch(script)).arrayBuffer()))
+    return bodies.get(script)!
+  }
+  const marks = Object.entries(SIMULATION_MARKS)
+  const ownCode: Record<string, number> = Object.fromEntries(marks.map(([kind]) => [kind, 0]))
+  let shell = 0
+  for (const script of new Set(page.scripts)) {
+    const code = await body(script)
+    const owners = marks.filter(([, mark]) => code.includes(mark))
+    for (const [kind] of owners) ownCode[kind]! += gz(code)
+    if (owners.length === 0 && !elsewhere.has(script)) shell += gz(code)
+  }
+  let bytesOnOtherPages = 0
+  for (const script of elsewhere) {
+    const code = await body(script)
+    if (marks.some(([, mark]) => code.includes(mark))) bytesOnOtherPages += gz(code)
+  }
+  return { ownCode, shell, bytesOnOtherPages }
+}
+
 export interface LighthouseResult {
   performance: number
   accessibility: number

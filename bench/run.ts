@@ -24,6 +24,7 @@ import {
   coldBuild,
   lighthouse,
   measurePage,
+  measureSimulations,
   projectCopy,
   type BuildResult,
   type LighthouseResult,
@@ -33,6 +34,8 @@ import {
 interface Budgets {
   weightKb: Record<string, { html?: number; css?: number; js?: number }>
   mermaidOrKatexBytesWithoutDiagram: number
+  /** Each simulation's own code (gzip), loaded only near it, and what pages without one load. */
+  simulations: { ownCodeKb: number; bytesWithoutSimulation: number }
   /** A bound for each Lighthouse figure but the page's total weight. */
   lighthouse: Omit<LighthouseResult, 'totalBytes'>
   build: { marginalSecondsPerLecture: number; peakMemoryMbAt500: number }
@@ -122,6 +125,9 @@ if (parts.includes('weight') || parts.includes('lighthouse')) {
   const clientDiagrams = lectures.find(
     (lecture) => lecture.course === 'handbook' && lecture.slug === 'diagrams',
   )
+  const simulationsPage = lectures.find(
+    (lecture) => lecture.course === 'handbook' && lecture.slug === 'simulations',
+  )
 
   if (parts.includes('weight')) {
     const server = await startStaticServer({ root: OUT_DIR, basePath })
@@ -182,12 +188,14 @@ if (parts.includes('weight') || parts.includes('lighthouse')) {
           : []),
       ]
       const weights: Record<string, Weight> = {}
+      /** Scripts of the pages above that have no simulation: none may be a simulation's. */
+      const scriptsWithoutSimulation: string[] = []
       for (const page of pages) {
-        const weight = await measurePage(browser, `${server.url}${page.path}`, {
-          scroll: page.scroll,
-          mermaidScripts,
-        })
+        const url = `${server.url}${page.path}`
+        const weight = await measurePage(browser, url, { scroll: page.scroll, mermaidScripts })
         weights[page.key] = weight
+        if (!(await (await fetch(url)).text()).includes('data-sim='))
+          scriptsWithoutSimulation.push(...weight.scripts)
         const budget = budgets.weightKb[page.key] ?? {}
         row(`${page.label}: HTML (gz)`, kb(weight.html), ' KB', budget.html)
         row(`${page.label}: CSS (gz)`, kb(weight.css), ' KB', budget.css)
@@ -200,6 +208,23 @@ if (parts.includes('weight') || parts.includes('lighthouse')) {
             ' B',
             budgets.mermaidOrKatexBytesWithoutDiagram,
           )
+      }
+      if (simulationsPage) {
+        const simulations = await measureSimulations(
+          browser,
+          `${server.url}${simulationsPage.path}`,
+          scriptsWithoutSimulation,
+        )
+        for (const [kind, bytes] of Object.entries(simulations.ownCode))
+          row(`simulation ${kind}: own code (gz)`, kb(bytes), ' KB', budgets.simulations.ownCodeKb)
+        row('simulations: shared shell code (gz)', kb(simulations.shell), ' KB')
+        row(
+          'pages above without a simulation: simulation JS',
+          simulations.bytesOnOtherPages,
+          ' B',
+          budgets.simulations.bytesWithoutSimulation,
+        )
+        results.simulations = simulations
       }
       results.weight = Object.fromEntries(
         Object.entries(weights).map(([key, weight]) => [

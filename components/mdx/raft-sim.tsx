@@ -1,9 +1,6 @@
 import type { RaftSimProps } from '@/lib/mdx/component-props'
 import { createRaftRun, resolveRaftScenario } from '@/lib/sim/raft/setup'
-import { SimFrame } from '../sim/sim-frame'
-import { SimLayout } from '../sim/sim-layout'
-import { SimLog } from '../sim/sim-log'
-import { SimToolbar } from '../sim/sim-toolbar'
+import { StaticSim } from '../sim/static-sim'
 import { RaftLogs } from '../sim/raft/raft-logs'
 import { RaftPanel } from '../sim/raft/raft-panel'
 import { RaftPicture } from '../sim/raft/raft-picture'
@@ -17,19 +14,19 @@ export function RaftSim(props: RaftSimProps) {
   const scenario = resolveRaftScenario(props)
   const sim = createRaftRun(scenario, scenario.seed)
   return (
-    <SimFrame kind="raft" props={props} title={scenario.title} caption={scenario.caption}>
-      <SimLayout
-        label={scenario.title}
-        toolbar={<SimToolbar time={0} playing={false} speed={1} seed={scenario.seed} />}
-        stage={
-          <>
-            <RaftPicture sim={sim} />
-            <RaftLogs sim={sim} />
-          </>
-        }
-        log={<SimLog entries={[]} />}
-        panel={<RaftPanel sim={sim} />}
-      />
-    </SimFrame>
+    <StaticSim
+      kind="raft"
+      props={props}
+      title={scenario.title}
+      caption={scenario.caption}
+      seed={scenario.seed}
+      stage={
+        <>
+          <RaftPicture sim={sim} />
+          <RaftLogs sim={sim} />
+        </>
+      }
+      panel={<RaftPanel sim={sim} />}
+    />
   )
 }

@@ -26,6 +26,8 @@ export interface LiveSimProps {
  */
 const liveModules = {
   raft: () => import('./raft/raft-live'),
+  mapreduce: () => import('./mapreduce/mapreduce-live'),
+  hashring: () => import('./hashring/hashring-live'),
 }
 
 export type SimKind = keyof typeof liveModules

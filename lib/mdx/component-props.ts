@@ -7,6 +7,10 @@ import {
 } from '../content/schema.ts'
 import { raftScenarioNames } from '../sim/raft/scenarios.ts'
 import { MAX_SERVERS, MIN_SERVERS } from '../sim/raft/types.ts'
+import { mapReduceScenarioNames } from '../sim/mapreduce/scenarios.ts'
+import { MAX_MAPS, MAX_REDUCES, MAX_WORKERS, MIN_WORKERS } from '../sim/mapreduce/types.ts'
+import { hashRingScenarioNames } from '../sim/hashring/scenarios.ts'
+import { MAX_KEYS, MAX_NODES, MAX_VNODES, MIN_KEYS, MIN_NODES } from '../sim/hashring/ring.ts'
 
 /**
  * The components authors may use in MDX without an import, with the props each accepts.
@@ -15,6 +19,38 @@ import { MAX_SERVERS, MIN_SERVERS } from '../sim/raft/types.ts'
  */
 
 const text = z.string().trim().min(1, 'must not be empty')
+
+/** A whole number from `min` to `max`, with a message that says so. */
+const count = (min: number, max: number) =>
+  z
+    .number()
+    .int('must be a whole number')
+    .min(min, `must be ${min} to ${max}`)
+    .max(max, `must be ${min} to ${max}`)
+
+const seed = z
+  .number()
+  .int('must be a whole number')
+  .nonnegative('must be 0 or more')
+  .optional()
+  .describe("The random seed of the run; defaults to the scenario's own.")
+
+/**
+ * A scenario's script is written for its own size: the props in `keys` may be set only without
+ * a scenario, or with the free-form one (`free`).
+ */
+const onlyWithoutScenario =
+  (free: string, keys: readonly string[]) =>
+  (props: Record<string, unknown>, context: z.RefinementCtx) => {
+    if ((props.scenario ?? free) === free) return
+    for (const key of keys)
+      if (props[key] !== undefined)
+        context.addIssue({
+          code: 'custom',
+          message: `can only be set without a scenario (or with scenario="${free}"): each scenario is written for its own size`,
+          path: [key],
+        })
+  }
 
 export const componentPropSchemas = {
   Callout: z.strictObject({
@@ -93,25 +129,48 @@ export const componentPropSchemas = {
         .enum(raftScenarioNames)
         .optional()
         .describe('A named start state and script of faults; defaults to basic.'),
-      servers: z
-        .number()
-        .int('must be a whole number')
-        .min(MIN_SERVERS, `must be ${MIN_SERVERS} to ${MAX_SERVERS}`)
-        .max(MAX_SERVERS, `must be ${MIN_SERVERS} to ${MAX_SERVERS}`)
+      servers: count(MIN_SERVERS, MAX_SERVERS)
         .optional()
         .describe('How many servers; 5 unless given. Only without a scenario (or with basic).'),
-      seed: z
-        .number()
-        .int('must be a whole number')
-        .nonnegative('must be 0 or more')
-        .optional()
-        .describe("The random seed of the run; defaults to the scenario's own."),
+      seed,
     })
-    .refine((props) => props.servers === undefined || (props.scenario ?? 'basic') === 'basic', {
-      message:
-        'can only be set without a scenario (or with scenario="basic"): each scenario is written for 5 servers',
-      path: ['servers'],
-    }),
+    .superRefine(onlyWithoutScenario('basic', ['servers'])),
+  MapReduceSim: z
+    .strictObject({
+      scenario: z
+        .enum(mapReduceScenarioNames)
+        .optional()
+        .describe('A named run and script of faults; defaults to normal.'),
+      workers: count(MIN_WORKERS, MAX_WORKERS)
+        .optional()
+        .describe('How many workers; 3 unless given. Only without a scenario (or with normal).'),
+      maps: count(1, MAX_MAPS).optional().describe('How many map tasks (M); 6 unless given.'),
+      reduces: count(1, MAX_REDUCES)
+        .optional()
+        .describe('How many reduce tasks (R); 3 unless given.'),
+      backups: z
+        .boolean()
+        .optional()
+        .describe(
+          'Backup tasks near the end of a phase; true unless given (false: only the timeout re-issues).',
+        ),
+      seed,
+    })
+    .superRefine(onlyWithoutScenario('normal', ['workers', 'maps', 'reduces'])),
+  HashRing: z.strictObject({
+    scenario: z
+      .enum(hashRingScenarioNames)
+      .optional()
+      .describe('What playing does: add-node (default), remove-node or vnodes.'),
+    nodes: count(MIN_NODES, MAX_NODES)
+      .optional()
+      .describe('How many nodes the ring starts with; 4 unless given.'),
+    vnodes: count(1, MAX_VNODES)
+      .optional()
+      .describe('Virtual nodes per node at the start; 1 unless the scenario says otherwise.'),
+    keys: count(MIN_KEYS, MAX_KEYS).optional().describe('How many keys; 60 unless given.'),
+    seed,
+  }),
 } satisfies Record<string, z.ZodType>
 
 export type ComponentName = keyof typeof componentPropSchemas
@@ -122,6 +181,8 @@ export type VideoProps = z.infer<(typeof componentPropSchemas)['Video']>
 export type ExerciseProps = z.infer<(typeof componentPropSchemas)['Exercise']>
 export type PaperProps = z.infer<(typeof componentPropSchemas)['Paper']>
 export type RaftSimProps = z.infer<(typeof componentPropSchemas)['RaftSim']>
+export type MapReduceSimProps = z.infer<(typeof componentPropSchemas)['MapReduceSim']>
+export type HashRingProps = z.infer<(typeof componentPropSchemas)['HashRing']>
 export type FigureProps = z.infer<(typeof componentPropSchemas)['Figure']>
 
 /** Where a component may appear: children that only make sense inside a parent. */

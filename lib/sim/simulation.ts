@@ -56,6 +56,12 @@ export interface TimedSimulation<A> {
   act(action: A): void
 }
 
+/** A core's guard on a size it is built with: an integer from `min` to `max`, or a clear error. */
+export function checkCount(what: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${what} must be an integer from ${min} to ${max}, got ${value}`)
+}
+
 /** `1234` → `1.234 秒`: how the shell shows simulated time. */
 export function formatSimTime(ms: number): string {
   return `${(ms / 1000).toFixed(3)} 秒`

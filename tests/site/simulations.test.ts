@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser, newContext, skipBrowser } from '../helpers/browser.ts'
 import { checkPage } from '../helpers/page-checks.ts'
+import { liveSim, logTexts, recordScripts, stepTimes } from '../helpers/sim-page.ts'
 
 /**
  * RaftSim in Chromium, on the handbook's simulations page: a reader plays, steps, crashes the
@@ -15,30 +16,6 @@ const simulationsPage = `${siteUrl}/handbook/simulations/`
 const RAFT_CODE_MARK = '成为候选人'
 
 const electedPattern = /(S\d) 得到多数票，成为任期 (\d+) 的领导者/
-
-async function liveSim(page: Page): Promise<Locator> {
-  const figure = page.locator('figure[data-sim="raft"]').first()
-  await figure.scrollIntoViewIfNeeded()
-  await figure.locator('.sim-loader[data-state="live"]').waitFor()
-  return figure.locator('.sim-live')
-}
-
-const logTexts = (sim: Locator) => sim.locator('.sim-log-list > li').allTextContents()
-
-async function stepTimes(sim: Locator, count: number) {
-  const stage = sim.locator('.sim-stage')
-  await stage.focus()
-  for (let i = 0; i < count; i++) await stage.press('ArrowRight')
-}
-
-/** Collects the bodies of the JavaScript a page loads. */
-function recordScripts(page: Page): string[] {
-  const bodies: string[] = []
-  page.on('response', async (response) => {
-    if (response.url().endsWith('.js')) bodies.push(await response.text().catch(() => ''))
-  })
-  return bodies
-}
 
 describe.skipIf(skipBrowser)('RaftSim in the browser', () => {
   let browser: Browser
@@ -65,7 +42,7 @@ describe.skipIf(skipBrowser)('RaftSim in the browser', () => {
     expect(html).toMatch(/class="raft-server" data-role="follower"[^>]*>[\s\S]*?>S5</)
 
     await page.goto(simulationsPage)
-    await liveSim(page)
+    await liveSim(page, 'raft')
     await page.waitForLoadState('networkidle')
     expect(scripts.some((body) => body.includes(RAFT_CODE_MARK))).toBe(true)
     await page.close()
@@ -76,7 +53,7 @@ describe.skipIf(skipBrowser)('RaftSim in the browser', () => {
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
     await page.goto(simulationsPage)
-    const sim = await liveSim(page)
+    const sim = await liveSim(page, 'raft')
     const clock = sim.locator('.sim-clock')
     expect(await clock.textContent()).toContain('0.000 秒')
 
@@ -118,7 +95,7 @@ describe.skipIf(skipBrowser)('RaftSim in the browser', () => {
   it('replays the same run from the same seed, with the reader’s actions, and another run from another seed', async () => {
     const page = await context.newPage()
     await page.goto(simulationsPage)
-    const sim = await liveSim(page)
+    const sim = await liveSim(page, 'raft')
 
     await stepTimes(sim, 25)
     const first = await logTexts(sim)
@@ -150,7 +127,7 @@ describe.skipIf(skipBrowser)('RaftSim in the browser', () => {
     const page = await context.newPage()
     await page.emulateMedia({ reducedMotion: 'reduce' })
     await page.goto(simulationsPage)
-    const sim = await liveSim(page)
+    const sim = await liveSim(page, 'raft')
     await expect.poll(() => sim.locator('.sim-box').getAttribute('data-motion')).toBe('steps')
     await sim.getByRole('button', { name: '4×' }).click()
     await sim.getByRole('button', { name: '播放' }).click()

@@ -1,15 +1,13 @@
 'use client'
 
-import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { useCallback, useMemo } from 'react'
 import type { RaftSimProps } from '@/lib/mdx/component-props'
 import type { RecordedAction } from '@/lib/sim/simulation'
 import { createRaftRun, resolveRaftScenario } from '@/lib/sim/raft/setup'
 import type { RaftAction } from '@/lib/sim/raft/types'
+import { LiveSim } from '../live-sim'
 import type { LiveSimProps } from '../sim-loader'
-import { SimLayout } from '../sim-layout'
-import { SimLog } from '../sim-log'
-import { SimToolbar } from '../sim-toolbar'
-import { useScrollToEnd, useSimPlayer } from '../use-sim-player'
+import { useSimPlayer } from '../use-sim-player'
 import { RaftLogs } from './raft-logs'
 import { RaftPanel } from './raft-panel'
 import { RaftPicture } from './raft-picture'
@@ -37,43 +35,18 @@ export default function RaftLive({ autoPlay, autoFocus, ...props }: RaftSimProps
     autoPlay,
   })
   const { sim } = player
-  const playRef = useRef<HTMLButtonElement>(null)
-  const logRef = useRef<HTMLOListElement>(null)
-  useScrollToEnd(logRef, sim.log.length)
-  useEffect(() => {
-    if (autoFocus) playRef.current?.focus()
-  }, [autoFocus])
 
   return (
-    <SimLayout
+    <LiveSim
+      player={player}
       label={scenario.title}
-      focusable
-      motion={player.reducedMotion ? 'steps' : 'smooth'}
-      onKeyDown={player.onKeyDown}
-      toolbar={
-        <SimToolbar
-          time={sim.now}
-          playing={player.playing}
-          speed={player.speed}
-          seed={player.seed}
-          playRef={playRef}
-          on={{
-            play: player.togglePlay,
-            step: player.step,
-            speed: player.setSpeed,
-            reset: player.reset,
-            replay: player.replay,
-            seed: player.setSeed,
-          }}
-        />
-      }
+      autoFocus={autoFocus}
       stage={
         <>
           <RaftPicture sim={sim} onDrop={(message) => player.act({ type: 'drop', message })} />
           <RaftLogs sim={sim} />
         </>
       }
-      log={<SimLog entries={sim.log} announcement={player.announcement} listRef={logRef} />}
       panel={<RaftPanel sim={sim} act={player.act} />}
     />
   )

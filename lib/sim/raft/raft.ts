@@ -1,6 +1,12 @@
 import { EventLoop, EXTERNAL_ACTION } from '../event-loop'
 import { createRandom, type Random } from '../random'
-import type { RecordedAction, SimLogEntry, TimedAction, TimedSimulation } from '../simulation'
+import {
+  checkCount,
+  type RecordedAction,
+  type SimLogEntry,
+  type TimedAction,
+  type TimedSimulation,
+} from '../simulation'
 import { Network } from './network'
 import {
   DEFAULT_TIMING,
@@ -60,10 +66,7 @@ export class RaftSimulation implements TimedSimulation<RaftAction> {
 
   constructor(options: RaftOptions) {
     const count = options.servers
-    if (!Number.isInteger(count) || count < MIN_SERVERS || count > MAX_SERVERS)
-      throw new Error(
-        `servers must be an integer from ${MIN_SERVERS} to ${MAX_SERVERS}, got ${count}`,
-      )
+    checkCount('servers', count, MIN_SERVERS, MAX_SERVERS)
     this.timing = { ...DEFAULT_TIMING, ...options.timing }
     this.random = createRandom(options.seed)
     this.observer = options.observer ?? {}
