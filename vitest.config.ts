@@ -47,6 +47,9 @@ export default defineConfig({
           hookTimeout: 600_000,
           // The browser tests share one built site and one Chromium; run files one at a time.
           fileParallelism: false,
+          // A busy machine can take seconds to lazy-render a diagram or load a font: polls wait
+          // for the outcome rather than failing after the default second.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
