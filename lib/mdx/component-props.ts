@@ -7,6 +7,7 @@ import {
 } from '../content/schema.ts'
 import { raftScenarioNames } from '../sim/raft/scenarios.ts'
 import { MAX_SERVERS, MIN_SERVERS } from '../sim/raft/types.ts'
+import { NARROW_LAYOUTS } from './mermaid-narrow.ts'
 
 /**
  * The components authors may use in MDX without an import, with the props each accepts.
@@ -34,6 +35,12 @@ export const componentPropSchemas = {
   Mermaid: z.strictObject({
     chart: text.describe('The diagram source in Mermaid syntax.'),
     caption: text.optional().describe('A caption under the diagram.'),
+    narrow: z
+      .enum(NARROW_LAYOUTS)
+      .optional()
+      .describe(
+        'On a left-to-right flowchart: phones are shown it laid out top to bottom (drawn twice at build time).',
+      ),
     broken: z
       .boolean()
       .optional()
