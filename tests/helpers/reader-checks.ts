@@ -13,13 +13,14 @@ export const MIN_TEXT_PX = 11
 /**
  * Every diagram's smallest text as drawn: at least MIN_TEXT_PX, unless the diagram is already
  * at its natural size (then it scrolls in its frame and opens full screen at that size). A
- * label that runs past the diagram's edge is clipped.
+ * label that runs past the diagram's edge is clipped. In a diagram drawn at build time no two
+ * labels overlap and no label runs out of its box (node, note, group title).
  */
 export async function diagramLegibility(page: Page): Promise<string[]> {
   return page.evaluate((minText) => {
     const problems: string[] = []
     const diagrams = [...document.querySelectorAll<SVGSVGElement>('.mermaid-figure svg')].filter(
-      (svg) => !svg.closest('dialog') && svg.viewBox.baseVal?.width > 0,
+      (svg) => !svg.closest('dialog') && svg.viewBox.baseVal?.width > 0 && svg.checkVisibility(),
     )
     diagrams.forEach((svg, index) => {
       const box = svg.getBoundingClientRect()
@@ -41,6 +42,44 @@ export async function diagramLegibility(page: Page): Promise<string[]> {
         problems.push(
           `diagram #${index + 1}: ${clipped.length} label(s) cut off at its edge, e.g. "${clipped[0]!.textContent!.trim().slice(0, 40)}"`,
         )
+      if (!svg.closest('[data-mermaid="static"]')) return
+      // Drawn at build time from estimated text widths: labels must not collide or spill.
+      const boxes = texts.map((text) => text.getBoundingClientRect())
+      const shapes = [...svg.querySelectorAll('rect, polygon')]
+        .map((shape) => shape.getBoundingClientRect())
+        .filter((rect) => rect.width > 4 && rect.height > 4)
+      texts.forEach((text, i) => {
+        const a = boxes[i]!
+        const name = `"${text.textContent!.trim().slice(0, 30)}"`
+        for (let j = i + 1; j < texts.length; j++) {
+          const b = boxes[j]!
+          const across = Math.min(a.right, b.right) - Math.max(a.left, b.left)
+          const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top)
+          if (across > 1.5 * scale && down > 1.5 * scale)
+            problems.push(
+              `diagram #${index + 1}: label ${name} overlaps "${texts[j]!.textContent!.trim().slice(0, 30)}"`,
+            )
+        }
+        // Its box: the smallest shape about a line high or more that holds the label's centre.
+        const x = (a.left + a.right) / 2
+        const y = (a.top + a.bottom) / 2
+        const box = shapes
+          .filter(
+            (rect) =>
+              rect.left <= x &&
+              x <= rect.right &&
+              rect.top <= y &&
+              y <= rect.bottom &&
+              rect.height >= a.height - 2 &&
+              rect.height < 120 * scale,
+          )
+          .sort((p, q) => p.width * p.height - q.width * q.height)[0]
+        const spill = box ? Math.max(box.left - a.left, a.right - box.right) : 0
+        if (spill > 1.5 * scale)
+          problems.push(
+            `diagram #${index + 1}: label ${name} runs ${(spill / scale).toFixed(1)} units out of its box`,
+          )
+      })
     })
     return problems
   }, MIN_TEXT_PX)
