@@ -136,7 +136,8 @@ export async function brokenTableWords(page: Page): Promise<string[]> {
 
 /**
  * Printed, backgrounds are left off: every visible piece of text must read on white paper
- * (4.5:1, or 3:1 for large text), or on its own background where that is printed too.
+ * (4.5:1, or 3:1 for large text), or on its own background where that is printed too. Diagram
+ * text counts, drawn at build time or in the browser, against the shape it sits on.
  */
 export async function printContrast(page: Page): Promise<string[]> {
   await page.emulateMedia({ media: 'print' })
@@ -172,14 +173,34 @@ export async function printContrast(page: Page): Promise<string[]> {
         }
         return [255, 255, 255]
       }
+      // Diagram text: its ink is its fill (or colour, for HTML labels), and it sits on the
+      // smallest filled shape of its diagram around it. SVG fills are drawn, so they print.
+      const shapeBehind = (svg: SVGSVGElement, element: Element) => {
+        const box = element.getBoundingClientRect()
+        const [x, y] = [(box.left + box.right) / 2, (box.top + box.bottom) / 2]
+        let best: { area: number; fill: string } | undefined
+        for (const shape of svg.querySelectorAll('rect, polygon, path, circle, ellipse')) {
+          const fill = getComputedStyle(shape).fill
+          if (!fill.startsWith('rgb') || fill === 'rgba(0, 0, 0, 0)') continue
+          const rect = shape.getBoundingClientRect()
+          const area = rect.width * rect.height
+          if (rect.left <= x && x <= rect.right && rect.top <= y && y <= rect.bottom)
+            if (area > 0 && (!best || area < best.area)) best = { area, fill }
+        }
+        return best ? onWhite(best.fill) : [255, 255, 255]
+      }
       const faint = new Map<string, number>()
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const parent = node.parentElement
-        if (!parent || !node.textContent?.trim() || parent.closest('svg, .sr-only')) continue
+        if (!parent || !node.textContent?.trim() || parent.closest('.sr-only')) continue
         if (!parent.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue
         const style = getComputedStyle(parent)
-        const [light, dark] = [luminance(onWhite(style.color)), luminance(paper(parent))].sort(
+        const svg = parent.closest('svg')
+        const ink = svg && !parent.closest('foreignObject') ? style.fill : style.color
+        if (!ink.startsWith('rgb')) continue
+        const ground = svg ? shapeBehind(svg, parent) : paper(parent)
+        const [light, dark] = [luminance(onWhite(ink)), luminance(ground)].sort(
           (a, b) => b - a,
         ) as [number, number]
         const ratio = (light + 0.05) / (dark + 0.05)
@@ -187,7 +208,7 @@ export async function printContrast(page: Page): Promise<string[]> {
           parseFloat(style.fontSize) >= 24 ||
           (parseFloat(style.fontSize) >= 18.66 && Number(style.fontWeight) >= 700)
         if (ratio < (large ? 3 : 4.5)) {
-          const key = `${parent.tagName.toLowerCase()}.${[...parent.classList].slice(0, 2).join('.')} (${style.color}, ${ratio.toFixed(2)}:1)`
+          const key = `${svg ? 'diagram ' : ''}${parent.tagName.toLowerCase()}.${[...parent.classList].slice(0, 2).join('.')} (${ink}, ${ratio.toFixed(2)}:1)`
           faint.set(key, (faint.get(key) ?? 0) + 1)
         }
       }
