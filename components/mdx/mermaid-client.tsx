@@ -14,6 +14,14 @@ function loadMermaid() {
   return mermaidModule
 }
 
+/** mermaid's settings are global: one drawing at a time, so each gets the theme it asked for. */
+let drawing: Promise<unknown> = Promise.resolve()
+function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const run = drawing.then(task, task)
+  drawing = run.catch(() => undefined)
+  return run
+}
+
 /**
  * Draws a diagram with mermaid in the browser: the library is fetched only when the diagram
  * comes within a screen of the viewport, and runs at mermaid's strict security level. It is
@@ -48,23 +56,24 @@ export function MermaidClient({ chart }: { chart: string }) {
     let cancelled = false
     const draw = async () => {
       const mermaid = await loadMermaid()
-      const drawIn = async (theme: 'default' | 'dark') => {
-        mermaid.initialize({
-          startOnLoad: false,
-          securityLevel: 'strict',
-          theme,
-          fontFamily: 'inherit',
+      const drawIn = (theme: 'default' | 'dark') =>
+        oneAtATime(async () => {
+          mermaid.initialize({
+            startOnLoad: false,
+            securityLevel: 'strict',
+            theme,
+            fontFamily: 'inherit',
+          })
+          const renderId = `mermaid-${id}-${theme}`
+          try {
+            const { svg } = await mermaid.render(renderId, chart)
+            // mermaid's text is 16 px at natural size (its default theme).
+            return fitDiagramSvg(svg, 16)
+          } finally {
+            // mermaid leaves its scratch element behind when parsing fails.
+            document.getElementById(`d${renderId}`)?.remove()
+          }
         })
-        const renderId = `mermaid-${id}-${theme}`
-        try {
-          const { svg } = await mermaid.render(renderId, chart)
-          // mermaid's text is 16 px at natural size (its default theme).
-          return fitDiagramSvg(svg, 16)
-        } finally {
-          // mermaid leaves its scratch element behind when parsing fails.
-          document.getElementById(`d${renderId}`)?.remove()
-        }
-      }
       try {
         const light = await drawIn('default')
         const dark = await drawIn('dark')
