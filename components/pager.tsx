@@ -49,7 +49,7 @@ export function Pager({ course, previous, next }: PagerProps) {
           <span className="mt-1 block font-semibold">{next.title}</span>
         </Link>
       )}
-      <p className="text-xs text-[var(--muted-fg)] sm:col-span-2">
+      <p className="pager-keys-hint text-xs text-[var(--muted-fg)] sm:col-span-2">
         快捷键：<kbd>[</kbd> 上一{course.unit}，<kbd>]</kbd> 下一{course.unit}
       </p>
     </nav>

@@ -5,9 +5,19 @@ import { useEffect } from 'react'
 /**
  * Marks the table-of-contents links of the section being read (`aria-current="location"`),
  * in every TOC on the page. The section in view is the last heading above a line a little
- * below the header. Rendered once per lecture page.
+ * below the header. The small-screen contents, which stays on screen, closes when one of its
+ * links is followed, so it does not cover the section it led to. Rendered once per lecture page.
  */
 export function TocSpy() {
+  useEffect(() => {
+    const mobile = document.querySelector<HTMLDetailsElement>('details.mobile-toc')
+    const close = (event: MouseEvent) => {
+      if ((event.target as Element).closest('a[href^="#"]')) mobile!.open = false
+    }
+    mobile?.addEventListener('click', close)
+    return () => mobile?.removeEventListener('click', close)
+  }, [])
+
   useEffect(() => {
     const links = [...document.querySelectorAll<HTMLAnchorElement>('[data-toc-link]')]
     const targets = links

@@ -25,7 +25,10 @@ export function DiagramViewer() {
   })
 
   const open = () => {
-    const svg = opener.current?.closest('figure')?.querySelector('.mermaid-diagram svg')
+    // The layout the reader sees: a flowchart may carry a second one for narrow screens.
+    const svg = [
+      ...(opener.current?.closest('figure')?.querySelectorAll('.mermaid-diagram svg') ?? []),
+    ].find((candidate) => candidate.checkVisibility())
     const target = stage.current?.firstElementChild
     if (!(svg instanceof SVGSVGElement) || !target || !dialog.current) return
     const box = svg.viewBox.baseVal

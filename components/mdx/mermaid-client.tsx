@@ -3,7 +3,9 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { fitDiagramSvg } from '@/lib/mdx/diagram-fit'
 
-type State = { kind: 'source' } | { kind: 'svg'; svg: string } | { kind: 'error'; message: string }
+type Drawings = { light: string; dark: string }
+type State =
+  { kind: 'source' } | { kind: 'svg'; svg: Drawings } | { kind: 'error'; message: string }
 
 /** Loads mermaid once, on the first diagram that needs it. */
 let mermaidModule: Promise<typeof import('mermaid').default> | undefined
@@ -12,10 +14,20 @@ function loadMermaid() {
   return mermaidModule
 }
 
+/** mermaid's settings are global: one drawing at a time, so each gets the theme it asked for. */
+let drawing: Promise<unknown> = Promise.resolve()
+function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const run = drawing.then(task, task)
+  drawing = run.catch(() => undefined)
+  return run
+}
+
 /**
  * Draws a diagram with mermaid in the browser: the library is fetched only when the diagram
- * comes within a screen of the viewport, runs at mermaid's strict security level, and redraws
- * on a theme switch. A syntax error shows mermaid's message beside the source, never a blank.
+ * comes within a screen of the viewport, and runs at mermaid's strict security level. It is
+ * drawn once in each theme's colours and CSS shows the current theme's (app/components.css), so
+ * a theme switch needs no redraw and print, which is always light, gets dark text on white. A
+ * syntax error shows mermaid's message beside the source, never a blank.
  */
 export function MermaidClient({ chart }: { chart: string }) {
   const container = useRef<HTMLDivElement>(null)
@@ -44,21 +56,29 @@ export function MermaidClient({ chart }: { chart: string }) {
     let cancelled = false
     const draw = async () => {
       const mermaid = await loadMermaid()
-      const dark = document.documentElement.classList.contains('dark')
-      mermaid.initialize({
-        startOnLoad: false,
-        securityLevel: 'strict',
-        theme: dark ? 'dark' : 'default',
-        fontFamily: 'inherit',
-      })
-      const renderId = `mermaid-${id}-${dark ? 'd' : 'l'}`
+      const drawIn = (theme: 'default' | 'dark') =>
+        oneAtATime(async () => {
+          mermaid.initialize({
+            startOnLoad: false,
+            securityLevel: 'strict',
+            theme,
+            fontFamily: 'inherit',
+          })
+          const renderId = `mermaid-${id}-${theme}`
+          try {
+            const { svg } = await mermaid.render(renderId, chart)
+            // mermaid's text is 16 px at natural size (its default theme).
+            return fitDiagramSvg(svg, 16)
+          } finally {
+            // mermaid leaves its scratch element behind when parsing fails.
+            document.getElementById(`d${renderId}`)?.remove()
+          }
+        })
       try {
-        const { svg } = await mermaid.render(renderId, chart)
-        // mermaid's text is 16 px at natural size (its default theme).
-        if (!cancelled) setState({ kind: 'svg', svg: fitDiagramSvg(svg, 16) })
+        const light = await drawIn('default')
+        const dark = await drawIn('dark')
+        if (!cancelled) setState({ kind: 'svg', svg: { light, dark } })
       } catch (error) {
-        // mermaid leaves its scratch element behind when parsing fails.
-        document.getElementById(`d${renderId}`)?.remove()
         if (!cancelled)
           setState({
             kind: 'error',
@@ -67,10 +87,8 @@ export function MermaidClient({ chart }: { chart: string }) {
       }
     }
     void draw()
-    window.addEventListener('themechange', draw)
     return () => {
       cancelled = true
-      window.removeEventListener('themechange', draw)
     }
   }, [visible, chart, id])
 
@@ -83,7 +101,12 @@ export function MermaidClient({ chart }: { chart: string }) {
       role={state.kind === 'svg' ? 'group' : undefined}
       aria-label={state.kind === 'svg' ? '图表' : undefined}
     >
-      {state.kind === 'svg' && <div dangerouslySetInnerHTML={{ __html: state.svg }} />}
+      {state.kind === 'svg' && (
+        <>
+          <div data-diagram-theme="light" dangerouslySetInnerHTML={{ __html: state.svg.light }} />
+          <div data-diagram-theme="dark" dangerouslySetInnerHTML={{ __html: state.svg.dark }} />
+        </>
+      )}
       {state.kind === 'error' && (
         <div role="alert" className="mermaid-error">
           <p className="font-semibold">图表无法绘制（Mermaid 语法错误）</p>

@@ -9,6 +9,10 @@ interface MermaidProps {
   broken?: boolean
   /** The SVG drawn at build time by the pipeline, when the diagram type allows it. */
   svg?: string
+  /** Laid out top to bottom for narrow screens (the author's `narrow="TB"`); read by the pipeline. */
+  narrow?: string
+  /** That layout, drawn at build time; shown instead of `svg` on narrow screens. */
+  narrowSvg?: string
 }
 
 /**
@@ -16,7 +20,7 @@ interface MermaidProps {
  * otherwise drawn by mermaid in the browser as it nears the viewport, with its source shown
  * until then and whenever JavaScript is off.
  */
-export function Mermaid({ chart, caption, broken, svg }: MermaidProps) {
+export function Mermaid({ chart, caption, broken, svg, narrowSvg }: MermaidProps) {
   return (
     <figure
       className="mermaid-figure not-prose"
@@ -29,10 +33,21 @@ export function Mermaid({ chart, caption, broken, svg }: MermaidProps) {
           tabIndex={0}
           role="group"
           aria-label={caption ?? '图表'}
+          data-layout={narrowSvg ? 'wide' : undefined}
           dangerouslySetInnerHTML={{ __html: svg }}
         />
       ) : (
         <MermaidClient chart={chart} />
+      )}
+      {svg && narrowSvg && (
+        <div
+          className="mermaid-diagram"
+          tabIndex={0}
+          role="group"
+          aria-label={caption ?? '图表'}
+          data-layout="narrow"
+          dangerouslySetInnerHTML={{ __html: narrowSvg }}
+        />
       )}
       {!broken && <DiagramViewer />}
       {caption && (

@@ -147,7 +147,7 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
       }}
     >
       <div className="search-box">
-        <div className="flex items-center gap-2 border-b border-[var(--border)] p-3">
+        <div className="search-bar flex items-center gap-2 border-b border-[var(--border)] p-3">
           <input
             ref={input}
             type="search"

@@ -11,6 +11,7 @@ import { mapReduceScenarioNames } from '../sim/mapreduce/scenarios.ts'
 import { MAX_MAPS, MAX_REDUCES, MAX_WORKERS, MIN_WORKERS } from '../sim/mapreduce/types.ts'
 import { hashRingScenarioNames } from '../sim/hashring/scenarios.ts'
 import { MAX_KEYS, MAX_NODES, MAX_VNODES, MIN_KEYS, MIN_NODES } from '../sim/hashring/ring.ts'
+import { NARROW_LAYOUTS } from './mermaid-narrow.ts'
 
 /**
  * The components authors may use in MDX without an import, with the props each accepts.
@@ -70,6 +71,12 @@ export const componentPropSchemas = {
   Mermaid: z.strictObject({
     chart: text.describe('The diagram source in Mermaid syntax.'),
     caption: text.optional().describe('A caption under the diagram.'),
+    narrow: z
+      .enum(NARROW_LAYOUTS)
+      .optional()
+      .describe(
+        'On a left-to-right flowchart: phones are shown it laid out top to bottom (drawn twice at build time).',
+      ),
     broken: z
       .boolean()
       .optional()

@@ -1,5 +1,6 @@
 import { renderMermaidSVG } from 'beautiful-mermaid'
 import { fitDiagramSvg } from './diagram-fit.ts'
+import { placeLabels } from './diagram-labels.ts'
 
 /** Diagram types the build-time renderer draws; others are drawn by mermaid in the browser. */
 const BUILD_TIME_TYPES =
@@ -40,5 +41,5 @@ export function renderDiagramSvg(chart: string, idPrefix: string): string | unde
       .replaceAll(`id="${id}"`, `id="${idPrefix}-${id}"`)
       .replaceAll(`url(#${id})`, `url(#${idPrefix}-${id})`)
   }
-  return fitDiagramSvg(svg)
+  return fitDiagramSvg(placeLabels(svg))
 }

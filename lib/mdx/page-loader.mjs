@@ -1,9 +1,13 @@
 // The loader of every page under content/: @next/mdx's own, with two additions for `next dev`.
 // 1. A page (lecture or lab handout) depends on its course.yaml and on site.yaml, so editing the manifest recompiles the
 //    page (its number, its neighbours, "not listed") without a restart.
-// 2. In development a content mistake does not fail the module, which would take every page that
+// 2. A page depends on the pipeline's own code (lib/mdx/), so a change to how pages are compiled
+//    (a plugin, the diagram renderer's corrections) recompiles them: the bundler's persistent cache
+//    otherwise kept serving pages compiled by the old code.
+// 3. In development a content mistake does not fail the module, which would take every page that
 //    shares the page import down with it: the page becomes one that shows the mistake, with its
 //    file and line, what is wrong and what is allowed. Production builds fail as before.
+import fs from 'node:fs'
 import path from 'node:path'
 import mdxLoader from '@next/mdx/mdx-js-loader.js'
 import { syntaxProblem } from '../content/page-summary.ts'
@@ -24,6 +28,12 @@ function problemModule(problems) {
   ].join('\n')
 }
 
+const PIPELINE_DIR = import.meta.dirname
+const pipelineFiles = fs
+  .readdirSync(PIPELINE_DIR)
+  .filter((name) => /\.(?:ts|mjs)$/.test(name))
+  .map((name) => path.join(PIPELINE_DIR, name))
+
 export default function pageLoader(source, ...rest) {
   const file = this.resourcePath
   // A lecture sits in its course folder, a lab handout in the course's labs/ folder.
@@ -31,6 +41,7 @@ export default function pageLoader(source, ...rest) {
   const courseDir = path.basename(folder) === LAB_FOLDER ? path.dirname(folder) : folder
   this.addDependency(path.join(courseDir, 'course.yaml'))
   this.addDependency(path.join(path.dirname(courseDir), 'site.yaml'))
+  for (const pipelineFile of pipelineFiles) this.addDependency(pipelineFile)
   const done = this.async()
   const development = this.mode === 'development'
   const proxy = new Proxy(this, {

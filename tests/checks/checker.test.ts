@@ -74,6 +74,25 @@ describe.skipIf(skipBrowser)('the page checker catches every kind of break', () 
     ).toBe(true)
     expect(await reports('clipped-diagram-label.html', /1 label\(s\) cut off/)).toBe(true)
   })
+  it('reports build-time diagram labels that overlap or run out of their box', async () => {
+    expect(
+      await reports('diagram-labels-collide.html', /label "first label" overlaps "second label"/),
+    ).toBe(true)
+    expect(
+      await reports(
+        'diagram-labels-collide.html',
+        /label "A node label too wide" runs [\d.]+ units out of its box/,
+      ),
+    ).toBe(true)
+  })
+  it('reports diagram text too faint on paper', async () => {
+    expect(
+      await reports(
+        'print-faint-diagram.html',
+        /printed on white, 1 text\(s\) too faint: diagram text/,
+      ),
+    ).toBe(true)
+  })
   it('reports raw Markdown in what the reader sees', async () => {
     expect(await reports('raw-markup.html', /literal \*\* in visible text/)).toBe(true)
     expect(await reports('raw-markup.html', /inline code element\(s\) drawn with backticks/)).toBe(

@@ -8,7 +8,7 @@ import { BROKEN, FIXTURE_CONTENT } from '../helpers/fixture-site.ts'
 /**
  * `next dev` on a project whose content is the fixture site, with one lecture broken: the other
  * pages keep rendering, the broken one shows its own located message, and saving the fix heals
- * it without a restart. The project is a copy of the site's code inside this repository (so
+ * it without a restart; a lecture added to course.yaml then appears, and opens on first visit. The project is a copy of the site's code inside this repository (so
  * Turbopack's root and node_modules are the repository's), on a free port, killed afterwards.
  */
 const root = path.resolve(import.meta.dirname, '..', '..')
@@ -116,5 +116,29 @@ describe('the dev server with a broken lecture', () => {
     const page = await get('/fixture-course/advanced/')
     expect(page.status, output).toBe(200)
     expect(page.html).not.toContain('data-content-problems')
+  }, 600_000)
+
+  it('picks up a lecture newly listed in course.yaml without a restart; its first visit is no 404', async () => {
+    const course = path.join(project, 'content', 'fixture-course')
+    fs.writeFileSync(
+      path.join(course, 'new-topic.mdx'),
+      '---\ntitle: 新加的一讲\ndescription: 开发服务器运行时加进来的一讲。\n---\n\n## 正文\n\n刚写好的正文。\n',
+    )
+    const manifest = path.join(course, 'course.yaml')
+    const listed = fs
+      .readFileSync(manifest, 'utf8')
+      .replace(
+        'lectures: [advanced, draft-lecture]',
+        'lectures: [advanced, draft-lecture, new-topic]',
+      )
+    expect(listed).toContain('new-topic')
+    fs.writeFileSync(manifest, listed)
+    // The course home lists it once the edit is seen: no restart, no touch of another file.
+    const home = async () => (await get('/fixture-course/')).html.includes('新加的一讲')
+    await expect.poll(home, { timeout: 300_000, interval: 2_000 }).toBe(true)
+    const first = await get('/fixture-course/new-topic/')
+    expect(first.status, output).toBe(200)
+    expect(first.html).toContain('刚写好的正文')
+    expect(first.html).not.toContain('data-content-problems')
   }, 600_000)
 })

@@ -13,13 +13,14 @@ export const MIN_TEXT_PX = 11
 /**
  * Every diagram's smallest text as drawn: at least MIN_TEXT_PX, unless the diagram is already
  * at its natural size (then it scrolls in its frame and opens full screen at that size). A
- * label that runs past the diagram's edge is clipped.
+ * label that runs past the diagram's edge is clipped. In a diagram drawn at build time no two
+ * labels overlap and no label runs out of its box (node, note, group title).
  */
 export async function diagramLegibility(page: Page): Promise<string[]> {
   return page.evaluate((minText) => {
     const problems: string[] = []
     const diagrams = [...document.querySelectorAll<SVGSVGElement>('.mermaid-figure svg')].filter(
-      (svg) => !svg.closest('dialog') && svg.viewBox.baseVal?.width > 0,
+      (svg) => !svg.closest('dialog') && svg.viewBox.baseVal?.width > 0 && svg.checkVisibility(),
     )
     diagrams.forEach((svg, index) => {
       const box = svg.getBoundingClientRect()
@@ -41,6 +42,44 @@ export async function diagramLegibility(page: Page): Promise<string[]> {
         problems.push(
           `diagram #${index + 1}: ${clipped.length} label(s) cut off at its edge, e.g. "${clipped[0]!.textContent!.trim().slice(0, 40)}"`,
         )
+      if (!svg.closest('[data-mermaid="static"]')) return
+      // Drawn at build time from estimated text widths: labels must not collide or spill.
+      const boxes = texts.map((text) => text.getBoundingClientRect())
+      const shapes = [...svg.querySelectorAll('rect, polygon')]
+        .map((shape) => shape.getBoundingClientRect())
+        .filter((rect) => rect.width > 4 && rect.height > 4)
+      texts.forEach((text, i) => {
+        const a = boxes[i]!
+        const name = `"${text.textContent!.trim().slice(0, 30)}"`
+        for (let j = i + 1; j < texts.length; j++) {
+          const b = boxes[j]!
+          const across = Math.min(a.right, b.right) - Math.max(a.left, b.left)
+          const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top)
+          if (across > 1.5 * scale && down > 1.5 * scale)
+            problems.push(
+              `diagram #${index + 1}: label ${name} overlaps "${texts[j]!.textContent!.trim().slice(0, 30)}"`,
+            )
+        }
+        // Its box: the smallest shape about a line high or more that holds the label's centre.
+        const x = (a.left + a.right) / 2
+        const y = (a.top + a.bottom) / 2
+        const box = shapes
+          .filter(
+            (rect) =>
+              rect.left <= x &&
+              x <= rect.right &&
+              rect.top <= y &&
+              y <= rect.bottom &&
+              rect.height >= a.height - 2 &&
+              rect.height < 120 * scale,
+          )
+          .sort((p, q) => p.width * p.height - q.width * q.height)[0]
+        const spill = box ? Math.max(box.left - a.left, a.right - box.right) : 0
+        if (spill > 1.5 * scale)
+          problems.push(
+            `diagram #${index + 1}: label ${name} runs ${(spill / scale).toFixed(1)} units out of its box`,
+          )
+      })
     })
     return problems
   }, MIN_TEXT_PX)
@@ -97,7 +136,8 @@ export async function brokenTableWords(page: Page): Promise<string[]> {
 
 /**
  * Printed, backgrounds are left off: every visible piece of text must read on white paper
- * (4.5:1, or 3:1 for large text), or on its own background where that is printed too.
+ * (4.5:1, or 3:1 for large text), or on its own background where that is printed too. Diagram
+ * text counts, drawn at build time or in the browser, against the shape it sits on.
  */
 export async function printContrast(page: Page): Promise<string[]> {
   await page.emulateMedia({ media: 'print' })
@@ -133,14 +173,34 @@ export async function printContrast(page: Page): Promise<string[]> {
         }
         return [255, 255, 255]
       }
+      // Diagram text: its ink is its fill (or colour, for HTML labels), and it sits on the
+      // smallest filled shape of its diagram around it. SVG fills are drawn, so they print.
+      const shapeBehind = (svg: SVGSVGElement, element: Element) => {
+        const box = element.getBoundingClientRect()
+        const [x, y] = [(box.left + box.right) / 2, (box.top + box.bottom) / 2]
+        let best: { area: number; fill: string } | undefined
+        for (const shape of svg.querySelectorAll('rect, polygon, path, circle, ellipse')) {
+          const fill = getComputedStyle(shape).fill
+          if (!fill.startsWith('rgb') || fill === 'rgba(0, 0, 0, 0)') continue
+          const rect = shape.getBoundingClientRect()
+          const area = rect.width * rect.height
+          if (rect.left <= x && x <= rect.right && rect.top <= y && y <= rect.bottom)
+            if (area > 0 && (!best || area < best.area)) best = { area, fill }
+        }
+        return best ? onWhite(best.fill) : [255, 255, 255]
+      }
       const faint = new Map<string, number>()
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const parent = node.parentElement
-        if (!parent || !node.textContent?.trim() || parent.closest('svg, .sr-only')) continue
+        if (!parent || !node.textContent?.trim() || parent.closest('.sr-only')) continue
         if (!parent.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue
         const style = getComputedStyle(parent)
-        const [light, dark] = [luminance(onWhite(style.color)), luminance(paper(parent))].sort(
+        const svg = parent.closest('svg')
+        const ink = svg && !parent.closest('foreignObject') ? style.fill : style.color
+        if (!ink.startsWith('rgb')) continue
+        const ground = svg ? shapeBehind(svg, parent) : paper(parent)
+        const [light, dark] = [luminance(onWhite(ink)), luminance(ground)].sort(
           (a, b) => b - a,
         ) as [number, number]
         const ratio = (light + 0.05) / (dark + 0.05)
@@ -148,7 +208,7 @@ export async function printContrast(page: Page): Promise<string[]> {
           parseFloat(style.fontSize) >= 24 ||
           (parseFloat(style.fontSize) >= 18.66 && Number(style.fontWeight) >= 700)
         if (ratio < (large ? 3 : 4.5)) {
-          const key = `${parent.tagName.toLowerCase()}.${[...parent.classList].slice(0, 2).join('.')} (${style.color}, ${ratio.toFixed(2)}:1)`
+          const key = `${svg ? 'diagram ' : ''}${parent.tagName.toLowerCase()}.${[...parent.classList].slice(0, 2).join('.')} (${ink}, ${ratio.toFixed(2)}:1)`
           faint.set(key, (faint.get(key) ?? 0) + 1)
         }
       }

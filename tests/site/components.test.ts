@@ -137,7 +137,7 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
     })
   }
 
-  it('redraws browser-drawn diagrams on a theme switch', async () => {
+  it('shows browser-drawn diagrams in the current theme, and in light colours in print', async () => {
     const themed = await newContext(browser)
     const page = await themed.newPage()
     await page.goto(handbook('diagrams'))
@@ -147,12 +147,17 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
       .first()
     // Mermaid loads on scroll; under load that takes longer than expect.poll's default second.
     await expect.poll(() => client.getAttribute('data-state'), { timeout: 30_000 }).toBe('svg')
-    const before = await client.innerHTML()
+    const shown = () =>
+      client.evaluate((element) =>
+        [...element.querySelectorAll('[data-diagram-theme]')]
+          .filter((drawing) => drawing.checkVisibility())
+          .map((drawing) => drawing.getAttribute('data-diagram-theme')),
+      )
+    expect(await shown()).toEqual(['light'])
     await page.locator('select[aria-label="颜色主题"]').selectOption('dark')
-    await expect
-      .poll(async () => (await client.innerHTML()) !== before, { timeout: 30_000 })
-      .toBe(true)
-    expect(await client.locator('svg').count()).toBe(1)
+    expect(await shown()).toEqual(['dark'])
+    await page.emulateMedia({ media: 'print' })
+    expect(await shown()).toEqual(['light'])
     await themed.close()
   })
 

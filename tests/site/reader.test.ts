@@ -378,4 +378,127 @@ describe.skipIf(skipBrowser)('reading the course', () => {
     )
     await fresh.close()
   })
+
+  describe('small screens, touch and zoom', () => {
+    it('marks every disclosure with a chevron that turns when it opens', async () => {
+      const phone = await newContext(browser, { width: 390 })
+      const page = await phone.newPage()
+      await page.goto(lecture('distributed-systems', 'lecture-05'))
+      const chevron = (selector: string) =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate((summary) => {
+            const style = getComputedStyle(summary, '::before')
+            return { border: style.borderRightWidth, transform: style.transform }
+          })
+      for (const selector of ['.mobile-toc > summary', '.exercise-fold > summary']) {
+        const closed = await chevron(selector)
+        expect(closed.border, selector).toBe('2px')
+        await page.locator(selector).first().click()
+        await expect
+          .poll(async () => (await chevron(selector)).transform)
+          .not.toBe(closed.transform)
+      }
+      await phone.close()
+    })
+
+    it('keeps the phone contents in reach while reading, titled once, closing on a link', async () => {
+      const phone = await newContext(browser, { width: 390 })
+      const page = await phone.newPage()
+      await page.goto(lecture('distributed-systems', 'lecture-05'))
+      const contents = page.locator('details.mobile-toc')
+      const titles = await contents.evaluate(
+        (details) =>
+          [...details.querySelectorAll('summary, p')].filter(
+            (element) => element.checkVisibility() && element.textContent?.trim() === '本页内容',
+          ).length,
+      )
+      expect(titles).toBe(1)
+      await page.evaluate(() => window.scrollTo(0, 4000))
+      const top = await contents.evaluate((details) => details.getBoundingClientRect().top)
+      const bars = await page.evaluate(
+        () => document.querySelector('.mobile-bar')!.getBoundingClientRect().bottom,
+      )
+      expect(Math.abs(top - bars)).toBeLessThan(2)
+      await contents.locator('summary').click()
+      await contents.locator('a[href^="#"]').nth(2).click()
+      await expect
+        .poll(() => contents.evaluate((details) => (details as HTMLDetailsElement).open))
+        .toBe(false)
+      await phone.close()
+    })
+
+    it('shows no keyboard-shortcut hints on a touch screen, and keeps them for a mouse', async () => {
+      const touch = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        hasTouch: true,
+        isMobile: true,
+        locale: 'zh-CN',
+      })
+      const page = await touch.newPage()
+      await page.goto(lecture('distributed-systems', 'lecture-05'))
+      expect(await page.locator('.pager-keys-hint').isVisible()).toBe(false)
+      await touch.close()
+      const laptop = await newContext(browser)
+      const desktop = await laptop.newPage()
+      await desktop.goto(lecture('distributed-systems', 'lecture-05'))
+      expect(await desktop.locator('.pager-keys-hint').isVisible()).toBe(true)
+      expect(await desktop.locator('.search-kbd').isVisible()).toBe(true)
+      await laptop.close()
+    })
+
+    it('gives the search box the width of a phone', async () => {
+      const phone = await newContext(browser, { width: 390 })
+      const page = await phone.newPage()
+      await page.goto(lecture('distributed-systems', 'lecture-05'))
+      await openSearch(page, 'click')
+      const width = await page
+        .locator('[data-search-input]')
+        .evaluate((input) => input.getBoundingClientRect().width)
+      expect(width).toBeGreaterThan(300)
+      await phone.close()
+    })
+
+    it('lets the fixed bars scroll away at 400 % zoom (320 × 225 CSS px)', async () => {
+      const zoomed = await browser.newContext({
+        viewport: { width: 320, height: 225 },
+        locale: 'zh-CN',
+      })
+      const page = await zoomed.newPage()
+      await page.goto(lecture('distributed-systems', 'lecture-05'))
+      await page.evaluate(() => window.scrollTo(0, 3000))
+      const covering = await page.evaluate(() =>
+        ['header', '.mobile-bar', '.mobile-toc'].filter((selector) => {
+          const element = document.querySelector(selector)
+          if (!element) return false
+          const box = element.getBoundingClientRect()
+          return box.bottom > 0 && box.top < window.innerHeight
+        }),
+      )
+      expect(covering).toEqual([])
+      await zoomed.close()
+    })
+
+    it('shows a wide flowchart top to bottom on a phone where its author allows it', async () => {
+      const shown = async (width: number) => {
+        const context = await newContext(browser, { width })
+        const page = await context.newPage()
+        await page.goto(lecture('distributed-systems', 'lecture-08'))
+        const figure = page.locator('.mermaid-figure:has([data-layout])').first()
+        const visible = await figure.evaluate((element) =>
+          [...element.querySelectorAll<HTMLElement>('.mermaid-diagram[data-layout]')]
+            .filter((diagram) => diagram.checkVisibility())
+            .map((diagram) => {
+              const box = diagram.querySelector('svg')!.viewBox.baseVal
+              return { layout: diagram.dataset.layout, tall: box.height > box.width }
+            }),
+        )
+        await context.close()
+        return visible
+      }
+      expect(await shown(390)).toEqual([{ layout: 'narrow', tall: true }])
+      expect(await shown(1280)).toEqual([{ layout: 'wide', tall: false }])
+    })
+  })
 })

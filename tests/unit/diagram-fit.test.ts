@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { renderMermaidSVG } from 'beautiful-mermaid'
 import { estimateTextWidth, fitDiagramSvg, MIN_DIAGRAM_TEXT_PX } from '@/lib/mdx/diagram-fit.ts'
+import { placeLabels } from '@/lib/mdx/diagram-labels.ts'
 import { centred, fitView, MAX_SCALE, panBy, zoomAt } from '@/lib/diagram/zoom.ts'
 
 const openTag = (svg: string) => /^<svg[^>]*>/.exec(svg)![0]
@@ -69,5 +70,46 @@ describe('full-screen diagram view', () => {
   it('pans and centres', () => {
     expect(panBy({ scale: 1, x: 5, y: 5 }, -10, 20)).toEqual({ scale: 1, x: -5, y: 25 })
     expect(centred(content, viewport, 1)).toEqual({ scale: 1, x: 0, y: 200 })
+  })
+})
+
+describe('labels the build-time renderer misplaces', () => {
+  const attr = (svg: string, pattern: RegExp) => Number(pattern.exec(svg)![1])
+  const rectWidths = (group: string) =>
+    [...group.matchAll(/<rect[^>]*\swidth="([\d.]+)"/g)].map((match) => Number(match[1]))
+
+  it('widens a subgraph to take in its title', () => {
+    // Lecture 1: the group "本地磁盘：中间文件" around a short file name.
+    const svg = renderMermaidSVG(
+      'flowchart LR\n  subgraph L["本地磁盘：中间文件"]\n    A["mr-0-0"]\n  end\n  A --> B["reduce"]',
+    )
+    const group = (drawn: string) => /<g class="subgraph"[\s\S]*?<\/g>/.exec(drawn)![0]
+    const before = group(svg)
+    const after = group(placeLabels(svg))
+    const x = attr(after, /<rect x="([\d.]+)"/)
+    const titleX = attr(after, /<text x="([\d.]+)"/)
+    expect(rectWidths(after)[0]).toBeGreaterThan(rectWidths(before)[0]!)
+    expect(x + rectWidths(after)[0]!).toBeGreaterThanOrEqual(
+      titleX + estimateTextWidth('本地磁盘：中间文件', 12),
+    )
+    // Frame and title bar keep one width.
+    expect(new Set(rectWidths(after)).size).toBe(1)
+  })
+
+  it('leaves a subgraph whose title fits as it is', () => {
+    const svg = renderMermaidSVG(
+      'flowchart LR\n  subgraph G["短"]\n    A["a long node name"]\n  end',
+    )
+    expect(placeLabels(svg)).toBe(svg)
+  })
+
+  it('moves an else label up to its dashed line, clear of the message below', () => {
+    const svg = renderMermaidSVG(
+      'sequenceDiagram\n  A->>B: x\n  alt 一\n    A->>B: 请求\n  else 情况二：已执行，但回复丢失\n    A->>B: 请求 "x = x + 1"\n  end',
+    )
+    const lineY = attr(svg, /y1="([\d.]+)"[^>]*stroke-dasharray="6 4"/)
+    const labelY = (drawn: string) => attr(drawn, /y="([\d.]+)"[^>]*>\[情况二/)
+    expect(labelY(svg)).toBe(lineY + 14)
+    expect(labelY(placeLabels(svg))).toBe(lineY + 10)
   })
 })
