@@ -1,9 +1,12 @@
 import type { ReactNode } from 'react'
+import { THEME_COLORS } from '@/lib/pwa/theme-colors'
+import { ServiceWorkerUpdate } from './pwa/service-worker-update'
 import { ThemeScript } from './theme-script'
 
 /**
- * The `<html>` of every root layout: its language, and the theme applied before first paint
- * (the class it sets is why React must not warn about `<html>`'s attributes).
+ * The `<html>` of every root layout: its language, the theme applied before first paint (the
+ * class it sets is why React must not warn about `<html>`'s attributes), the web app manifest
+ * with both themes' colours, and the service worker's update offer.
  */
 export function DocumentShell({ lang, children }: { lang: string; children: ReactNode }) {
   return (
@@ -11,8 +14,17 @@ export function DocumentShell({ lang, children }: { lang: string; children: Reac
       {/* eslint-disable-next-line @next/next/no-head-element -- a root layout's own <head>; next/head belongs to the pages router */}
       <head>
         <ThemeScript />
+        <meta
+          name="theme-color"
+          media="(prefers-color-scheme: light)"
+          content={THEME_COLORS.light}
+        />
+        <meta name="theme-color" media="(prefers-color-scheme: dark)" content={THEME_COLORS.dark} />
       </head>
-      <body>{children}</body>
+      <body>
+        {children}
+        <ServiceWorkerUpdate />
+      </body>
     </html>
   )
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { CourseContents } from '@/components/course-contents'
 import { JsonLd } from '@/components/json-ld'
+import { SaveCourse } from '@/components/pwa/save-course'
 import { LearningPath } from '@/components/learning-path'
 import { CourseProgress } from '@/components/progress/course-progress'
 import { SidebarTicks } from '@/components/progress/sidebar-ticks'
@@ -67,6 +68,7 @@ export default async function CoursePage({ params }: CoursePageProps) {
           </Link>
         )}
       </header>
+      <SaveCourse course={course.slug} />
       <CourseProgress
         course={course.slug}
         unit={course.unit}
