@@ -10,6 +10,7 @@ const config = [
       'out/**',
       'out-rebuild/**',
       'node_modules/**',
+      '.dev-test/**',
       'next-env.d.ts',
       'tests/fixtures/**/out/**',
     ],

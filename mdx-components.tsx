@@ -11,6 +11,7 @@ import { Hint } from '@/components/mdx/hint'
 import { Mermaid } from '@/components/mdx/mermaid'
 import { Paper } from '@/components/mdx/paper'
 import { Quiz } from '@/components/mdx/quiz'
+import { RaftSim } from '@/components/mdx/raft-sim'
 import { Solution } from '@/components/mdx/solution'
 import { StaticHtml } from '@/components/mdx/static-html'
 import { Video } from '@/components/mdx/video'
@@ -27,6 +28,7 @@ const authorComponents = {
   Mermaid,
   Paper,
   Quiz,
+  RaftSim,
   Solution,
   Video,
 } satisfies Record<ComponentName, unknown>

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import createMDX from '@next/mdx'
 import type { NextConfig } from 'next'
 import { inputsBuildId } from './lib/build-id.ts'
@@ -27,4 +28,22 @@ const nextConfig: NextConfig = {
   ...(process.env.EXPORT_DIR ? { distDir: process.env.EXPORT_DIR } : {}),
 }
 
-export default withMDX(nextConfig)
+/**
+ * Pages compile through lib/mdx/page-loader.mjs, which wraps @next/mdx's loader: under next dev
+ * a page with a content mistake shows it instead of failing every page, and a page follows
+ * edits to its course.yaml. Same options, same output otherwise.
+ */
+function withPageLoader(config: NextConfig): NextConfig {
+  const pageLoader = path.join(import.meta.dirname, 'lib', 'mdx', 'page-loader.mjs')
+  for (const rules of Object.values(config.turbopack?.rules ?? {})) {
+    for (const rule of Array.isArray(rules) ? rules : [rules]) {
+      if (typeof rule !== 'object' || !('loaders' in rule)) continue
+      for (const loader of rule.loaders ?? [])
+        if (typeof loader === 'object' && loader.loader.includes('mdx-js-loader'))
+          loader.loader = pageLoader
+    }
+  }
+  return config
+}
+
+export default withPageLoader(withMDX(nextConfig))

@@ -19,7 +19,11 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/content/**/*.test.ts'],
+          include: [
+            'tests/unit/**/*.test.{ts,tsx}',
+            'tests/content/**/*.test.ts',
+            'tests/dev/**/*.test.ts',
+          ],
           ...quickProject,
         },
       },

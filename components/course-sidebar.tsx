@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import type { Course } from '@/lib/content'
+import { lectureRange } from '@/lib/lecture-range'
 
 /**
  * A course with more lectures than this lists only the current part's lectures in the sidebar
@@ -13,12 +14,14 @@ interface CourseSidebarProps {
   course: Course
   /** Slug of the lecture being read, marked as the current page. */
   current?: string
+  /** Id of the lab being read, marked as the current page. */
+  currentLab?: string
 }
 
 type Part = Course['parts'][number]
 
-/** The course's parts and lectures, in manifest order, with the current lecture marked. */
-export function CourseSidebar({ course, current }: CourseSidebarProps) {
+/** The course's parts and lectures, in manifest order, then its labs; the current page marked. */
+export function CourseSidebar({ course, current, currentLab }: CourseSidebarProps) {
   const folds = course.lectures.length > FULL_SIDEBAR_MAX_LECTURES
   return (
     <nav aria-label="课程目录" className="text-[0.9rem]" data-pagefind-ignore="all">
@@ -42,6 +45,7 @@ export function CourseSidebar({ course, current }: CourseSidebarProps) {
           />
         ),
       )}
+      {course.labs.length > 0 && <SidebarLabs course={course} current={currentLab} />}
     </nav>
   )
 }
@@ -92,12 +96,7 @@ function PartLectures({ course, part, current, alignWithFolded }: PartLecturesPr
 /** A part other than the current one, in a long course: its title and range, linking to its lectures in the course contents. */
 function FoldedPart({ course, part }: { course: Course; part: Part }) {
   // Never empty: the content loader drops parts without published lectures.
-  const first = part.lectures[0]!
-  const last = part.lectures.at(-1)!
-  const range =
-    first === last
-      ? `第 ${first.number} ${course.unit}`
-      : `第 ${first.number}–${last.number} ${course.unit}`
+  const range = lectureRange(part.lectures, course.unit)
   return (
     <Link
       href={`${course.path}#part-${part.id}`}
@@ -108,5 +107,34 @@ function FoldedPart({ course, part }: { course: Course; part: Part }) {
       <span>{part.title}</span>
       <span className="sidebar-part-range">{range}</span>
     </Link>
+  )
+}
+
+/** The labs, after the lectures: each links to its handout. */
+function SidebarLabs({ course, current }: { course: Course; current?: string }) {
+  return (
+    <div className="mb-5">
+      <p
+        id="sidebar-labs"
+        className="mb-1.5 text-xs font-semibold tracking-wide text-[var(--muted-fg)]"
+      >
+        实践项目
+      </p>
+      <ul aria-labelledby="sidebar-labs" className="space-y-0.5">
+        {course.labs.map((lab) => (
+          <li key={lab.id}>
+            <Link
+              href={lab.path}
+              prefetch={false}
+              aria-current={lab.id === current ? 'page' : undefined}
+              data-sidebar-lab={lab.id}
+              className="sidebar-link"
+            >
+              <span>{lab.title}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
   )
 }

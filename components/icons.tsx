@@ -36,6 +36,15 @@ export function MoonIcon(props: SVGProps<SVGSVGElement>) {
   )
 }
 
+export function MonitorIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <rect x="3" y="4" width="18" height="12" rx="2" />
+      <path d="M8 20h8M12 16v4" />
+    </Icon>
+  )
+}
+
 export function GitHubIcon(props: SVGProps<SVGSVGElement>) {
   return (
     <Icon {...props}>

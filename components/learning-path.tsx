@@ -1,7 +1,11 @@
 import Link from 'next/link'
 import type { Course } from '@/lib/content'
+import { lectureRange } from '@/lib/lecture-range'
 
-/** The stages of the course as a path: goals, then the lectures to read in order. */
+/**
+ * The stages of the course as a path: goals and which lectures each covers. The lectures
+ * themselves are listed once, in the course contents below.
+ */
 export function LearningPath({ course }: { course: Course }) {
   if (course.stages.length === 0) return null
   return (
@@ -24,26 +28,11 @@ export function LearningPath({ course }: { course: Course }) {
                   ))}
                 </ul>
               )}
-              <ol className="mt-3 grid gap-2">
-                {stage.lectures.map((lecture) => (
-                  <li key={lecture.slug}>
-                    <Link
-                      href={lecture.path}
-                      prefetch={false}
-                      className="path-lecture"
-                      data-lecture={lecture.slug}
-                    >
-                      <span className="path-number">{`第 ${lecture.number} ${course.unit}`}</span>
-                      <span className="font-medium">{lecture.title}</span>
-                      <span className="block text-sm text-[var(--muted-fg)]">
-                        {lecture.description}
-                        {` · 阅读约 ${lecture.readingMinutes} 分钟`}
-                        {lecture.duration ? ` · 视频 ${lecture.duration} 分钟` : ''}
-                      </span>
-                    </Link>
-                  </li>
-                ))}
-              </ol>
+              <p className="mt-2 text-sm">
+                <Link href={stage.lectures[0]!.path} prefetch={false} className="stage-range">
+                  {lectureRange(stage.lectures, course.unit)}
+                </Link>
+              </p>
             </div>
           </li>
         ))}

@@ -1,8 +1,10 @@
 import Link from 'next/link'
 import type { Course, Lecture } from '@/lib/content'
+import { absoluteUrl } from '@/lib/site-config'
 import { Paper } from './mdx/paper'
 import { Video } from './mdx/video'
 import { MarkComplete } from './progress/mark-complete'
+import { RepositoryLinks } from './repository-links'
 
 interface LectureMetaProps {
   course: Course
@@ -17,12 +19,6 @@ const dateFormat = new Intl.DateTimeFormat('zh-CN', {
   day: 'numeric',
   timeZone: 'UTC',
 })
-
-/** "Edit this page" on the course repository, when the manifest names one. */
-function editUrl(course: Course, lecture: Lecture): string | undefined {
-  if (!course.repository) return undefined
-  return `${course.repository.replace(/\/+$/, '')}/edit/${course.branch}/content/${lecture.contentPath}`
-}
 
 /** What a reader wants before starting: time, video, what they will learn, what to read first. */
 export function LectureMeta({ course, lecture, updated }: LectureMetaProps) {
@@ -63,6 +59,37 @@ export function LectureMeta({ course, lecture, updated }: LectureMetaProps) {
             ))}
           </div>
         )}
+        {lecture.labs.length > 0 && (
+          <div className="flex flex-wrap gap-1.5" data-lecture-labs>
+            <dt className="text-[var(--muted-fg)]">实践</dt>
+            {lecture.labs.map((lab) => (
+              <dd key={lab.id}>
+                <Link
+                  href={lab.path}
+                  prefetch={false}
+                  className="font-medium underline underline-offset-2"
+                >
+                  {lab.title}
+                </Link>
+                {'（'}
+                {lab.parts.map((part, index) => (
+                  <span key={part.id}>
+                    {index > 0 && ' '}
+                    <Link
+                      href={part.path}
+                      prefetch={false}
+                      className="underline underline-offset-2"
+                      title={part.title}
+                    >
+                      {part.id.toUpperCase()}
+                    </Link>
+                  </span>
+                ))}
+                {'）'}
+              </dd>
+            ))}
+          </div>
+        )}
         {updated && (
           <div className="flex gap-1.5">
             <dt className="text-[var(--muted-fg)]">更新</dt>
@@ -73,16 +100,14 @@ export function LectureMeta({ course, lecture, updated }: LectureMetaProps) {
         )}
       </dl>
       <div className="no-print flex flex-wrap items-center gap-3 text-sm">
-        <MarkComplete course={course.slug} lecture={lecture.slug} />
-        {editUrl(course, lecture) && (
-          <a
-            href={editUrl(course, lecture)}
-            rel="noopener"
-            className="underline underline-offset-2 text-[var(--muted-fg)]"
-          >
-            在 GitHub 上编辑本页
-          </a>
-        )}
+        {course.kind !== 'guide' && <MarkComplete course={course.slug} lecture={lecture.slug} />}
+        <RepositoryLinks
+          repository={course.repository}
+          branch={course.branch}
+          contentPath={lecture.contentPath}
+          title={`${course.title} · 第 ${lecture.number} ${course.unit} ${lecture.title}`}
+          url={absoluteUrl(lecture.path)}
+        />
       </div>
 
       {video && (video.youtube || video.bilibili) ? (

@@ -4,7 +4,8 @@ interface TableOfContentsProps {
   headings: Heading[]
   exercises: ExerciseEntry[]
   /** Lecture number, for exercise labels such as 练习 5.2. */
-  lectureNumber: number
+  /** The lecture's number, for 练习 5.2; a lab's exercises are numbered alone. */
+  lectureNumber?: number
 }
 
 /** "On this page": the article's sections, then its exercises; the section in view is marked. */
@@ -31,7 +32,7 @@ export function TableOfContents({ headings, exercises, lectureNumber }: TableOfC
             {exercises.map((exercise) => (
               <li key={exercise.id}>
                 <a href={`#${exercise.id}`} data-toc-link={exercise.id} className="toc-link">
-                  {`练习 ${lectureNumber}.${exercise.index}`}
+                  {`练习 ${lectureNumber ? `${lectureNumber}.` : ''}${exercise.index}`}
                   {exercise.title && (
                     <span className="text-[var(--muted-fg)]">{` ${exercise.title}`}</span>
                   )}

@@ -19,6 +19,7 @@ export async function checkSite(contentDir?: string): Promise<SiteCheck> {
       const files = [
         course.overview?.file,
         ...course.lectures.map((lecture) => lecture.file),
+        ...course.labs.map((lab) => lab.file),
       ].filter((file): file is string => !!file)
       for (const file of files) {
         pages++

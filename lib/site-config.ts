@@ -22,6 +22,12 @@ export const contentDir = path.resolve(
   process.env.CONTENT_DIR ?? path.join(process.cwd(), 'content'),
 )
 
+/**
+ * `next dev` keeps every page up while one lecture has a mistake, and shows it on that page;
+ * builds, the content check and the tests stop on every mistake instead.
+ */
+export const tolerateContentErrors = process.env.NODE_ENV === 'development'
+
 /** Drafts are built in development and left out of production builds. */
 export const includeDrafts = process.env.NODE_ENV !== 'production'
 

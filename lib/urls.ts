@@ -31,3 +31,24 @@ export type PublishedFolder = (typeof PUBLISHED_FOLDERS)[number]
 export function assetPath(course: string, relativeToCourse: string): string {
   return `/${course}/${relativeToCourse.split('/').map(encodeURIComponent).join('/')}`
 }
+
+/** Lab handouts live in `content/<course>/labs/<id>.mdx` and are pages at `/<course>/labs/<id>/`. */
+export const LAB_FOLDER = 'labs'
+
+/** The course's list of labs. */
+export function labsPath(course: string): string {
+  return `/${course}/${LAB_FOLDER}/`
+}
+
+export function labPath(course: string, lab: string): string {
+  return `/${course}/${LAB_FOLDER}/${lab}/`
+}
+
+/** The starter kit download of a lab, beside its page. */
+export function kitArchiveName(lab: string): string {
+  return `${lab}-kit.zip`
+}
+
+export function kitArchivePath(course: string, lab: string): string {
+  return `${labPath(course, lab)}${kitArchiveName(lab)}`
+}

@@ -36,8 +36,8 @@ const { index, errors } = await pagefind.createIndex({
     '.code-block-bar',
     '.quiz-answer-fallback',
     '.mermaid-diagram',
-    '.heading-anchor',
-    '[data-pagefind-ignore]',
+    // Not '[data-pagefind-ignore]': pagefind honours the attribute itself, and listing it here
+    // made section titles keep ignored text (each heading ended with "#链接到「…」").
   ],
 })
 if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`)

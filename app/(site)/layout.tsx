@@ -10,7 +10,7 @@ export default function SiteLayout({ children }: { children: ReactNode }) {
   const site = getSite()
   return (
     <DocumentShell lang={site.language}>
-      <SiteHeader siteTitle={site.title} />
+      <SiteHeader siteTitle={site.title} repository={site.repository} />
       <main id="main" className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
         {children}
       </main>

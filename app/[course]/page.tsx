@@ -1,11 +1,12 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { CourseContents } from '@/components/course-contents'
+import { RepositoryLinks } from '@/components/repository-links'
 import { JsonLd } from '@/components/json-ld'
 import { SaveCourse } from '@/components/pwa/save-course'
 import { LearningPath } from '@/components/learning-path'
 import { CourseProgress } from '@/components/progress/course-progress'
 import { SidebarTicks } from '@/components/progress/sidebar-ticks'
+import { StartButton } from '@/components/progress/start-button'
 import { TaskListTicks } from '@/components/progress/task-list-ticks'
 import { getCourse, getSite } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
@@ -34,13 +35,15 @@ export default async function CoursePage({ params }: CoursePageProps) {
   const Overview = course.overview
     ? await loadPageComponent(course.overview.contentPath)
     : undefined
-  const first = course.lectures[0]
+  const lectures = progressLectures(course)
   const hours = Math.round(course.totalMinutes / 60)
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-10 sm:px-6" data-pagefind-body>
       <span hidden data-pagefind-meta="course" data-pagefind-filter="course">
         {course.title}
       </span>
+      {/* Guides (the handbook) are for authors: kept out of a student's search unless chosen. */}
+      <span hidden data-pagefind-filter={`kind:${course.kind}`} />
       <span hidden data-pagefind-meta="label">
         课程首页
       </span>
@@ -57,27 +60,20 @@ export default async function CoursePage({ params }: CoursePageProps) {
           {hours > 0 && <span>{`约 ${hours} 小时视频`}</span>}
           {course.level && <span>{course.level}</span>}
         </p>
-        {first && (
-          <Link
-            prefetch={false}
-            href={first.path}
-            className="button-primary no-print mt-6"
-            data-start
-          >
-            {`从第 ${first.number} ${course.unit}开始`}
-          </Link>
-        )}
+        <StartButton course={course.slug} unit={course.unit} lectures={lectures} />
       </header>
       <SaveCourse course={course.slug} />
-      <CourseProgress
-        course={course.slug}
-        unit={course.unit}
-        lectures={progressLectures(course)}
-        stages={course.stages.map((stage) => ({
-          title: stage.title,
-          lectures: stage.lectures.map((lecture) => lecture.slug),
-        }))}
-      />
+      {course.kind !== 'guide' && (
+        <CourseProgress
+          course={course.slug}
+          unit={course.unit}
+          lectures={lectures}
+          stages={course.stages.map((stage) => ({
+            title: stage.title,
+            lectures: stage.lectures.map((lecture) => lecture.slug),
+          }))}
+        />
+      )}
       {Overview && (
         <div className="article prose dark:prose-invert max-w-none">
           <Overview />
@@ -87,6 +83,15 @@ export default async function CoursePage({ params }: CoursePageProps) {
       <CourseContents course={course} />
       <SidebarTicks course={course.slug} order={course.lectures.map((lecture) => lecture.slug)} />
       <TaskListTicks course={course.slug} page="overview" />
+      {course.overview && (
+        <RepositoryLinks
+          repository={course.repository}
+          branch={course.branch}
+          contentPath={course.overview.contentPath}
+          title={`${course.title} · 课程首页`}
+          url={absoluteUrl(course.path)}
+        />
+      )}
       <JsonLd
         data={{
           '@context': 'https://schema.org',

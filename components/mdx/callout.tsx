@@ -12,8 +12,8 @@ const KINDS = {
 export function Callout({ type = 'note', title, children }: AuthorProps & { children: ReactNode }) {
   const kind = KINDS[type]
   return (
-    <aside className={`callout callout-${type} not-prose`} aria-label={title ?? kind.label}>
-      <p className="callout-title">
+    <aside className={`callout callout-${type}`} aria-label={title ?? kind.label}>
+      <p className="callout-title not-prose">
         <span className="callout-icon" aria-hidden="true">
           {kind.icon}
         </span>

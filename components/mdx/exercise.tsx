@@ -20,13 +20,8 @@ export function Exercise({ title, difficulty, number, anchor, children }: Exerci
   const level = DIFFICULTY[difficulty]
   const headingId = anchor ? `${anchor}-title` : undefined
   return (
-    <section
-      id={anchor}
-      className="exercise not-prose"
-      aria-labelledby={headingId}
-      data-exercise={number}
-    >
-      <div className="exercise-header">
+    <section id={anchor} className="exercise" aria-labelledby={headingId} data-exercise={number}>
+      <div className="exercise-header not-prose">
         <p id={headingId} className="exercise-title">
           <a
             href={anchor ? `#${anchor}` : undefined}

@@ -1,6 +1,7 @@
 'use client'
 
 import { useEffect, useId, useRef, useState } from 'react'
+import { fitDiagramSvg } from '@/lib/mdx/diagram-fit'
 
 type State = { kind: 'source' } | { kind: 'svg'; svg: string } | { kind: 'error'; message: string }
 
@@ -53,7 +54,8 @@ export function MermaidClient({ chart }: { chart: string }) {
       const renderId = `mermaid-${id}-${dark ? 'd' : 'l'}`
       try {
         const { svg } = await mermaid.render(renderId, chart)
-        if (!cancelled) setState({ kind: 'svg', svg })
+        // mermaid's text is 16 px at natural size (its default theme).
+        if (!cancelled) setState({ kind: 'svg', svg: fitDiagramSvg(svg, 16) })
       } catch (error) {
         // mermaid leaves its scratch element behind when parsing fails.
         document.getElementById(`d${renderId}`)?.remove()
@@ -73,7 +75,14 @@ export function MermaidClient({ chart }: { chart: string }) {
   }, [visible, chart, id])
 
   return (
-    <div ref={container} className="mermaid-diagram" data-state={state.kind}>
+    <div
+      ref={container}
+      className="mermaid-diagram"
+      data-state={state.kind}
+      tabIndex={state.kind === 'svg' ? 0 : undefined}
+      role={state.kind === 'svg' ? 'group' : undefined}
+      aria-label={state.kind === 'svg' ? '图表' : undefined}
+    >
       {state.kind === 'svg' && <div dangerouslySetInnerHTML={{ __html: state.svg }} />}
       {state.kind === 'error' && (
         <div role="alert" className="mermaid-error">

@@ -1,3 +1,4 @@
+import { DiagramViewer } from './diagram-viewer'
 import { MermaidClient } from './mermaid-client'
 
 interface MermaidProps {
@@ -23,10 +24,17 @@ export function Mermaid({ chart, caption, broken, svg }: MermaidProps) {
       data-broken={broken ? '' : undefined}
     >
       {svg ? (
-        <div className="mermaid-diagram" dangerouslySetInnerHTML={{ __html: svg }} />
+        <div
+          className="mermaid-diagram"
+          tabIndex={0}
+          role="group"
+          aria-label={caption ?? '图表'}
+          dangerouslySetInnerHTML={{ __html: svg }}
+        />
       ) : (
         <MermaidClient chart={chart} />
       )}
+      {!broken && <DiagramViewer />}
       {caption && (
         <figcaption className="mt-2 text-center text-sm text-[var(--muted-fg)]">
           {caption}

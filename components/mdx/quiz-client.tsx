@@ -11,11 +11,17 @@ interface QuizClientProps {
   explanation: ReactNode
 }
 
-/** The answering part of a quiz: pick, check, see right and wrong and the explanation. */
+/**
+ * The answering part of a quiz: pick and check. A wrong try marks only the wrong picks, so the
+ * reader can try again; the right answers and the explanation show once the answer is right or
+ * the reader asks for them.
+ */
 export function QuizClient({ name, promptId, multiple, choices, explanation }: QuizClientProps) {
   const [picked, setPicked] = useState<Set<number>>(new Set())
   const [checked, setChecked] = useState(false)
+  const [revealed, setRevealed] = useState(false)
   const right = checked && choices.every((choice, index) => choice.correct === picked.has(index))
+  const answered = right || revealed
 
   const toggle = (index: number) => {
     setChecked(false)
@@ -28,14 +34,13 @@ export function QuizClient({ name, promptId, multiple, choices, explanation }: Q
   }
 
   const resultOf = (index: number, correct: boolean) => {
-    if (!checked) return undefined
-    if (correct) return picked.has(index) ? 'correct' : 'missed'
-    return picked.has(index) ? 'incorrect' : undefined
+    if (answered && correct) return picked.has(index) ? 'correct' : 'missed'
+    return checked && !correct && picked.has(index) ? 'incorrect' : undefined
   }
 
   return (
     <div className="quiz-answer">
-      <fieldset aria-describedby={promptId}>
+      <fieldset className="not-prose" aria-describedby={promptId}>
         <legend className="sr-only">{multiple ? '选择所有正确的答案' : '选择一个答案'}</legend>
         <ol className="quiz-choices">
           {choices.map((choice, index) => {
@@ -68,7 +73,7 @@ export function QuizClient({ name, promptId, multiple, choices, explanation }: Q
           })}
         </ol>
       </fieldset>
-      <div className="mt-3 flex flex-wrap items-center gap-3">
+      <div className="not-prose mt-3 flex flex-wrap items-center gap-3">
         <button
           type="button"
           className="quiz-check"
@@ -78,10 +83,15 @@ export function QuizClient({ name, promptId, multiple, choices, explanation }: Q
           检查答案
         </button>
         <p role="status" className="quiz-feedback" data-right={checked ? String(right) : undefined}>
-          {checked ? (right ? '回答正确！' : '还不完全对，看看标记和解释。') : ''}
+          {checked ? (right ? '回答正确！' : '还不完全对，改一改再检查。') : ''}
         </p>
+        {checked && !answered && (
+          <button type="button" className="quiz-reveal" onClick={() => setRevealed(true)}>
+            查看答案
+          </button>
+        )}
       </div>
-      {checked && explanation && (
+      {answered && explanation && (
         <div className="quiz-explanation prose dark:prose-invert max-w-none">{explanation}</div>
       )}
     </div>

@@ -39,11 +39,11 @@ export function Quiz({ title = '自测', anchor, children }: QuizProps) {
   return (
     <section
       id={anchor}
-      className="quiz not-prose"
+      className="quiz"
       aria-labelledby={anchor ? `${anchor}-title` : undefined}
       data-quiz
     >
-      <p id={anchor ? `${anchor}-title` : undefined} className="quiz-title">
+      <p id={anchor ? `${anchor}-title` : undefined} className="quiz-title not-prose">
         {title}
         <span className="quiz-kind">{correct.length > 1 ? '多选' : '单选'}</span>
       </p>

@@ -2,8 +2,14 @@
 
 import Link from 'next/link'
 import { useRef, useState } from 'react'
-import { completedAmong, exportProgress, importProgress, lastRead } from '@/lib/progress/store'
-import { clearProgress, useProgress, writeProgress } from './use-progress'
+import {
+  completedAmong,
+  continueAt,
+  exportProgress,
+  importProgress,
+  withoutCourse,
+} from '@/lib/progress/store'
+import { useProgress, writeProgress } from './use-progress'
 
 export interface ProgressLecture {
   slug: string
@@ -37,11 +43,9 @@ export function CourseProgress({
     course,
     lectures.map((lecture) => lecture.slug),
   )
-  const last = lastRead(progress, course)
-  const lastLecture = last && lectures.find((lecture) => lecture.slug === last.lecture)
-  const next = lectures.find((lecture) => !done.includes(lecture.slug))
+  const at = continueAt(progress, course, lectures)
   const percent = lectures.length === 0 ? 0 : Math.round((done.length / lectures.length) * 100)
-  const started = done.length > 0 || lastLecture !== undefined
+  const started = done.length > 0 || at !== undefined
 
   const download = () => {
     const blob = new Blob([exportProgress(progress)], { type: 'application/json' })
@@ -62,9 +66,9 @@ export function CourseProgress({
     }
   }
   const reset = () => {
-    if (window.confirm('清除本站保存在这个浏览器里的全部学习进度？')) {
-      clearProgress()
-      setMessage('学习进度已清除。')
+    if (window.confirm('清除这门课保存在这个浏览器里的学习进度？其他课程的进度不受影响。')) {
+      writeProgress(withoutCourse(progress, course))
+      setMessage('这门课的学习进度已清除。')
     }
   }
 
@@ -88,19 +92,15 @@ export function CourseProgress({
           data-progress-count
         >{`已完成 ${done.length} / ${lectures.length} ${unit}（${percent}%）`}</span>
       </div>
-      {started && (lastLecture || next) && (
+      {at && (
         <p className="mt-2 text-sm" data-continue>
-          {lastLecture ? '继续上次的位置：' : '下一步：'}
+          {at.resumed ? '继续上次的位置：' : '下一步：'}
           <Link
-            href={
-              lastLecture
-                ? `${lastLecture.path}${last?.section ? `#${last.section}` : ''}`
-                : next!.path
-            }
+            href={at.href}
             prefetch={false}
             className="font-medium underline underline-offset-2"
           >
-            {`第 ${(lastLecture ?? next)!.number} ${unit} ${(lastLecture ?? next)!.title}`}
+            {`第 ${at.lecture.number} ${unit} ${at.lecture.title}`}
           </Link>
         </p>
       )}

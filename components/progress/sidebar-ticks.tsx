@@ -4,7 +4,7 @@ import { useEffect } from 'react'
 import { useProgress } from './use-progress'
 
 /**
- * Ticks completed lectures in the server-rendered course menu and learning path: it sets
+ * Ticks completed lectures in the server-rendered course menu and course contents: it sets
  * `data-complete` on every `[data-lecture]` link of this course, and `data-next` on the first
  * lecture not yet complete, so the lists stay static HTML.
  */

@@ -51,15 +51,6 @@ export function writeProgress(progress: Progress): void {
   window.dispatchEvent(new Event(CHANGE_EVENT))
 }
 
-export function clearProgress(): void {
-  try {
-    localStorage.removeItem(PROGRESS_KEY)
-  } catch {
-    // Nothing stored, nothing to clear.
-  }
-  window.dispatchEvent(new Event(CHANGE_EVENT))
-}
-
 /**
  * The reader's progress, live: re-renders when it changes on this page or in another tab.
  * On the server and before hydration it is empty, so the static HTML never shows a guess.

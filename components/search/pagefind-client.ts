@@ -1,3 +1,5 @@
+import { namesQuery } from './rank'
+
 /** The parts of pagefind's browser API the search dialog uses. */
 export interface PagefindResultData {
   url: string
@@ -50,9 +52,22 @@ export function loadPagefind(): Promise<PagefindApi> {
   return loading
 }
 
-/** One result per page: the best section's heading, link and excerpt, with the page's labels. */
-export function shapeResult(data: PagefindResultData, score: number): SearchHit {
-  const section = data.sub_results?.find((sub) => sub.url.includes('#')) ?? data.sub_results?.[0]
+const marks = (html: string) => html.split('<mark>').length - 1
+
+/**
+ * One result per page: the best section's heading, link and excerpt, with the page's labels.
+ * The best section is the one whose heading names the query (a search for 一致性哈希 opens the
+ * section titled 一致性哈希), else the one with the most matches in its excerpt.
+ */
+export function shapeResult(data: PagefindResultData, score: number, query = ''): SearchHit {
+  const sections = data.sub_results?.filter((sub) => sub.url.includes('#')) ?? []
+  const rated = sections.map((sub, index) => ({
+    sub,
+    index,
+    rating: 100 * namesQuery(sub.title, query) + marks(sub.excerpt),
+  }))
+  rated.sort((a, b) => b.rating - a.rating || a.index - b.index)
+  const section = rated[0]?.sub ?? data.sub_results?.[0]
   const sectionTitle = section && section.title !== data.meta.title ? section.title : undefined
   return {
     url: section?.url ?? data.url,

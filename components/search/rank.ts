@@ -41,10 +41,26 @@ function coverage(text: string | undefined, query: string, terms: string[]): num
   return terms.filter((term) => haystack.includes(term)).length / terms.length
 }
 
+/** How much of a piece of text the query fills (0–1): all of "Raft" in "Raft（一）：领导者选举". */
+function share(text: string | undefined, terms: string[]): number {
+  if (!text) return 0
+  const haystack = text.toLowerCase().replace(/\s+/g, '')
+  const found = terms.filter((term) => haystack.includes(term))
+  return found.reduce((sum, term) => sum + term.length, 0) / Math.max(haystack.length, 1)
+}
+
+/** How well a heading names what was searched, for choosing a page's best section. */
+export function namesQuery(text: string | undefined, query: string): number {
+  return coverage(text, query, queryTerms(query))
+}
+
 export function rerank<T extends RankableHit>(query: string, hits: T[]): T[] {
   const terms = queryTerms(query)
+  // Among titles that all name the query, the one it fills most is about it: "raft" finds
+  // "Raft（一）：领导者选举" before "Go 模式：为并发服务器与 Raft 准备的并发套路".
   const weight = (hit: T) =>
     4 * coverage(hit.title, query, terms) +
+    0.5 * share(hit.title, terms) +
     2 * coverage(hit.description, query, terms) +
     1 * coverage(hit.section, query, terms)
   return hits

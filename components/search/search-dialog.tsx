@@ -16,6 +16,11 @@ type Status =
   | { kind: 'ready'; hits: SearchHit[] }
   | { kind: 'error'; message: string }
 
+/** Whether the page being read belongs to a guide (the authors' handbook). */
+function readingGuide(): boolean {
+  return !!document.querySelector('[data-pagefind-filter="kind:guide"]')
+}
+
 /**
  * Full-text search over the exported site (pagefind). A modal <dialog>: focus stays inside,
  * Esc closes, arrow keys move through the results, Enter opens one. Filter by course.
@@ -61,12 +66,15 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
       setStatus({ kind: 'loading' })
       try {
         const pagefind = await loadPagefind()
-        const search = await pagefind.search(text, course ? { filters: { course } } : {})
+        const search = await pagefind.search(text, {
+          // All courses means the courses: the authors' guides only when chosen or read.
+          filters: course ? { course } : readingGuide() ? {} : { kind: 'course' },
+        })
         // Re-rank pagefind's best 30 by title, description and section; show 12.
         const shaped = await Promise.all(
           search.results
             .slice(0, 30)
-            .map(async (result) => shapeResult(await result.data(), result.score)),
+            .map(async (result) => shapeResult(await result.data(), result.score, text)),
         )
         const hits = (await readableHits(rerank(text, shaped))).slice(0, 12)
         if (!cancelled) {
@@ -126,7 +134,7 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
         // Keep Tab inside the dialog: the browser would otherwise move on to its own toolbar.
         if (event.key !== 'Tab' || !dialog.current) return
         const focusable = [
-          ...dialog.current.querySelectorAll<HTMLElement>('input, select, button, [href]'),
+          ...dialog.current.querySelectorAll<HTMLElement>('input, select, button'),
         ].filter((element) => !element.hasAttribute('disabled'))
         const first = focusable[0]
         const last = focusable.at(-1)
@@ -187,24 +195,34 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
           data-search-results
         >
           {hits.map((hit, index) => (
-            <li
-              key={hit.url}
-              id={`${listId}-${index}`}
-              role="option"
-              aria-selected={index === active}
-              className="search-hit"
-              onMouseMove={() => setActive(index)}
-              onClick={() => go(hit)}
-              data-search-hit={hit.url}
-            >
-              <p className="search-hit-meta">
-                {[hit.course, hit.label].filter(Boolean).join(' · ')}
-              </p>
-              <p className="search-hit-title">
-                {hit.title}
-                {hit.section && <span className="search-hit-section">{` › ${hit.section}`}</span>}
-              </p>
-              <p className="search-hit-excerpt" dangerouslySetInnerHTML={{ __html: hit.excerpt }} />
+            // A real link (Ctrl-click, middle-click, copy link) that is also the listbox's option.
+            <li key={hit.url} role="presentation">
+              <a
+                href={hit.url}
+                id={`${listId}-${index}`}
+                role="option"
+                tabIndex={-1}
+                aria-selected={index === active}
+                className="search-hit"
+                onMouseMove={() => setActive(index)}
+                onClick={(event) => {
+                  if (!event.ctrlKey && !event.metaKey && !event.shiftKey && event.button === 0)
+                    onClose()
+                }}
+                data-search-hit={hit.url}
+              >
+                <span className="search-hit-meta">
+                  {[hit.course, hit.label].filter(Boolean).join(' · ')}
+                </span>
+                <span className="search-hit-title">
+                  {hit.title}
+                  {hit.section && <span className="search-hit-section">{` › ${hit.section}`}</span>}
+                </span>
+                <span
+                  className="search-hit-excerpt"
+                  dangerouslySetInnerHTML={{ __html: hit.excerpt }}
+                />
+              </a>
             </li>
           ))}
         </ul>

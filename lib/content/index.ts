@@ -3,9 +3,11 @@ import path from 'node:path'
 import {
   contentDir as defaultContentDir,
   includeDrafts as defaultIncludeDrafts,
+  tolerateContentErrors,
 } from '../site-config.ts'
 import { ContentError } from './errors.ts'
-import { loadSite, type Course, type Lecture, type Site } from './load.ts'
+import { loadSite } from './load.ts'
+import type { Course, Lab, Lecture, Site } from './model.ts'
 
 /**
  * The only door to `content/`. Pages, the MDX plugins and the scripts ask here; nothing else
@@ -13,7 +15,7 @@ import { loadSite, type Course, type Lecture, type Site } from './load.ts'
  * file under `content/` changes (so `npm run dev` sees edits).
  */
 
-export type { Course, Lecture, LectureRef, Overview, Site } from './load.ts'
+export type { Course, Lab, LabPart, LabRef, Lecture, LectureRef, Overview, Site } from './model.ts'
 export type { Heading } from '../mdx/heading-ids.ts'
 export type { ExerciseEntry } from './analyze.ts'
 export { ContentError, formatProblem, type ContentProblem } from './errors.ts'
@@ -45,17 +47,20 @@ function signatureOf(dir: string): string {
 export interface SiteOptions {
   contentDir?: string
   includeDrafts?: boolean
+  /** Keep a lecture's mistakes with the lecture (the dev server); by default only under next dev. */
+  tolerant?: boolean
 }
 
 /** The whole site, validated. Throws a ContentError naming every problem. */
 export function getSite(options: SiteOptions = {}): Site {
   const dir = path.resolve(options.contentDir ?? defaultContentDir)
   const includeDrafts = options.includeDrafts ?? defaultIncludeDrafts
-  const key = `${dir}|${includeDrafts}`
+  const tolerant = options.tolerant ?? tolerateContentErrors
+  const key = `${dir}|${includeDrafts}|${tolerant}`
   const signature = signatureOf(dir)
   const cached = cache.get(key)
   if (cached && cached.signature === signature) return cached.site
-  const site = loadSite(dir, { includeDrafts })
+  const site = loadSite(dir, { includeDrafts, tolerant })
   cache.set(key, { signature, site })
   return site
 }
@@ -78,16 +83,27 @@ export function getLecture(
   return lecture
 }
 
-/** Finds the page a source file belongs to; the MDX plugins use it to know where they are. */
+export function getLab(courseSlug: string, labId: string, options?: SiteOptions): Lab {
+  const lab = getCourse(courseSlug, options).labs.find((candidate) => candidate.id === labId)
+  if (!lab) throw new Error(`Unknown lab "${courseSlug}/${labId}"`)
+  return lab
+}
+
+/**
+ * Finds the page a source file belongs to (the overview has neither lecture nor lab); the MDX
+ * plugins use it to know where they are.
+ */
 export function findPageByFile(
   file: string,
   options?: SiteOptions,
-): { course: Course; lecture: Lecture | undefined } | undefined {
+): { course: Course; lecture: Lecture | undefined; lab: Lab | undefined } | undefined {
   const resolved = path.resolve(file)
   for (const course of getSite(options).courses) {
-    if (course.overview?.file === resolved) return { course, lecture: undefined }
+    if (course.overview?.file === resolved) return { course, lecture: undefined, lab: undefined }
     const lecture = course.lectures.find((candidate) => candidate.file === resolved)
-    if (lecture) return { course, lecture }
+    if (lecture) return { course, lecture, lab: undefined }
+    const lab = course.labs.find((candidate) => candidate.file === resolved)
+    if (lab) return { course, lecture: undefined, lab }
   }
   return undefined
 }

@@ -5,7 +5,7 @@ import { visit } from 'unist-util-visit'
 import { expandCodeIncludes } from '../mdx/code-include.ts'
 import { parseLecture } from '../mdx/parse.ts'
 import { HAN, isJsxElement, NON_PROSE, stringAttribute } from './analyze.ts'
-import type { Course, Lecture } from './load.ts'
+import type { Course, Lecture } from './model.ts'
 
 /**
  * The measured half of the lecture bar (CONTENT.md): what a script can check about a lecture.
@@ -18,7 +18,8 @@ export const LECTURE_BAR = {
   minObjectives: 3,
   maxObjectives: 6,
   minDiagrams: 2,
-  minGoSamples: 2,
+  /** Samples in the course's main language (`languages` in course.yaml). */
+  minSamples: 2,
   minExercises: 3,
   minQuizzes: 1,
 } as const
@@ -32,7 +33,8 @@ export interface LectureMetrics {
   han: number
   sections: string[]
   diagrams: number
-  goSamples: number
+  /** Code blocks by language. */
+  samples: Map<string, number>
   goWholeFilesWithOutput: number
   exercises: {
     title: string
@@ -58,7 +60,7 @@ export function measureLecture(tree: Root, earlier: Set<string>): LectureMetrics
     han: 0,
     sections: [],
     diagrams: 0,
-    goSamples: 0,
+    samples: new Map(),
     goWholeFilesWithOutput: 0,
     exercises: [],
     quizzes: [],
@@ -68,8 +70,9 @@ export function measureLecture(tree: Root, earlier: Set<string>): LectureMetrics
     if (node.type === 'heading' && node.depth === 2) metrics.sections.push(toString(node).trim())
     if (node.type === 'code' && node.lang === 'mermaid') metrics.diagrams++
     if (isJsxElement(node) && node.name === 'Mermaid') metrics.diagrams++
+    if (node.type === 'code' && node.lang && node.lang !== 'mermaid')
+      metrics.samples.set(node.lang, (metrics.samples.get(node.lang) ?? 0) + 1)
     if (node.type === 'code' && node.lang === 'go') {
-      metrics.goSamples++
       if (/^\s*package\s+main\b/m.test(node.value) && /\/\/\s*Output:/.test(node.value))
         metrics.goWholeFilesWithOutput++
     }
@@ -92,6 +95,23 @@ export function measureLecture(tree: Root, earlier: Set<string>): LectureMetrics
     return undefined
   })
   return metrics
+}
+
+/**
+ * The code a lecture owes its course: samples in the course's main language (none for a course
+ * that declares `languages: []`), and for Go a whole program with its output, as CONTENT.md asks.
+ */
+function codeShortfalls(language: string | undefined, metrics: LectureMetrics): string[] {
+  if (language === undefined) return []
+  const problems: string[] = []
+  const count = metrics.samples.get(language) ?? 0
+  if (count < LECTURE_BAR.minSamples)
+    problems.push(
+      `code: ${count} ${language} samples, the bar is ${LECTURE_BAR.minSamples} (the course's languages in course.yaml: ${language} first)`,
+    )
+  if (language === 'go' && metrics.goWholeFilesWithOutput < 1)
+    problems.push('code: no whole-file Go sample (package main …) with an // Output: comment')
+  return problems
 }
 
 /** Every way a lecture falls short of the measured bar, in words an author can act on. */
@@ -133,14 +153,16 @@ export function lectureShortfalls(course: Course, lecture: Lecture): string[] {
     problems.push(`sections: no "## ${FURTHER_READING_HEADING}"`)
   if (metrics.diagrams < bar.minDiagrams)
     problems.push(`diagrams: ${metrics.diagrams} Mermaid diagrams, the bar is ${bar.minDiagrams}`)
-  if (metrics.goSamples < bar.minGoSamples)
-    problems.push(`Go code: ${metrics.goSamples} Go samples, the bar is ${bar.minGoSamples}`)
-  if (metrics.goWholeFilesWithOutput < 1)
-    problems.push('Go code: no whole-file sample (package main …) with an // Output: comment')
+  problems.push(...codeShortfalls(course.languages[0], metrics))
   if (metrics.exercises.length < bar.minExercises)
     problems.push(`exercises: ${metrics.exercises.length}, the bar is ${bar.minExercises}`)
-  if (new Set(metrics.exercises.map((exercise) => exercise.difficulty)).size < 2)
-    problems.push('exercises: all of one difficulty; mix easy, medium and hard')
+  const difficulties = new Set(metrics.exercises.map((exercise) => exercise.difficulty))
+  if (metrics.exercises.length > 1 && difficulties.size === 1) {
+    const [difficulty] = difficulties
+    problems.push(
+      `exercises: all ${metrics.exercises.length} are ${difficulty ? `"${difficulty}"` : 'without a difficulty'}; mix easy, medium and hard`,
+    )
+  }
   metrics.exercises.forEach((exercise, position) => {
     if (!exercise.hasHint)
       problems.push(`exercises: #${position + 1} "${exercise.title}" has no <Hint>`)

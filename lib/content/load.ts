@@ -1,143 +1,49 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Heading } from '../mdx/heading-ids.ts'
-import { formatOf, type SourceFormat } from '../mdx/parse.ts'
-import { coursePath, lecturePath, ASSET_FOLDER, CODE_FOLDER } from '../urls.ts'
-import { readingMinutes, type ExerciseEntry } from './analyze.ts'
-import { pageSummary } from './page-summary.ts'
-import { closestMatch, ContentError, ProblemList } from './errors.ts'
-import { parseYamlWith } from './parse-yaml.ts'
+import { coursePath } from '../urls.ts'
+import { findCourseFiles, isPageFile } from './course-files.ts'
+import { ContentError, ProblemList } from './errors.ts'
+import { loadLabs } from './labs.ts'
 import {
-  CourseManifestSchema,
-  LectureFrontmatterSchema,
-  OverviewFrontmatterSchema,
-  SiteConfigSchema,
-  SLUG_PATTERN,
-  type Reading,
-  type Video,
-} from './schema.ts'
+  brokenLecture,
+  keepWithTheirLectures,
+  linkNeighbours,
+  loadLecture,
+  refOf,
+  resolvePrerequisites,
+} from './lectures.ts'
+import { crossCheckManifest, readManifest } from './manifest.ts'
+import type { Course, Lecture, LoadOptions, Overview, Site } from './model.ts'
+import { loadOverview } from './overview.ts'
+import { parseYamlWith } from './parse-yaml.ts'
+import { SiteConfigSchema } from './schema.ts'
 
-/** A small, serialisable pointer to a lecture, for navigation and listings. */
-export interface LectureRef {
-  slug: string
-  title: string
-  description: string
-  number: number
-  /** Site path without the base path. */
-  path: string
-}
+/**
+ * Loads the site: site.yaml, then each course folder. The steps live in modules of their own:
+ * course-files.ts (which files are pages), manifest.ts (course.yaml and its cross-checks),
+ * lectures.ts, labs.ts and overview.ts (the pages), model.ts (the types).
+ */
 
-export interface Lecture extends LectureRef {
-  course: string
-  /** Absolute path of the source file. */
-  file: string
-  /** The file's path inside `content/`, e.g. `distributed-systems/lecture-05.mdx`. */
-  contentPath: string
-  format: SourceFormat
-  duration: number | undefined
-  video: Video | undefined
-  readings: Reading[]
-  objectives: string[]
-  prerequisites: LectureRef[]
-  draft: boolean
-  part: { id: string; title: string }
-  previous: LectureRef | undefined
-  next: LectureRef | undefined
-  headings: Heading[]
-  /** Level-2 and level-3 headings of the article, for "on this page". */
-  toc: Heading[]
-  exercises: ExerciseEntry[]
-  anchors: Set<string>
-  readingMinutes: number
-  hanCount: number
-  wordCount: number
-  hasMermaid: boolean
-}
-
-export interface Overview {
-  file: string
-  contentPath: string
-  format: SourceFormat
-  title: string | undefined
-  description: string | undefined
-  headings: Heading[]
-  anchors: Set<string>
-  hasMermaid: boolean
-}
-
-export interface Course {
-  slug: string
-  dir: string
-  manifestFile: string
-  title: string
-  description: string
-  language: string
-  kind: 'course' | 'guide'
-  level: string | undefined
-  /** The word in "第 5 讲". */
-  unit: string
-  repository: string | undefined
-  /** Branch of the repository that "edit this page" opens. */
-  branch: string
-  path: string
-  /** Published lectures in reading order (drafts only when drafts are included). */
-  lectures: Lecture[]
-  parts: { id: string; title: string; lectures: Lecture[] }[]
-  stages: { title: string; goals: string[]; lectures: Lecture[] }[]
-  labs: { id: string; title: string; description: string | undefined; lectures: Lecture[] }[]
-  overview: Overview | undefined
-  /** Total video minutes of the published lectures. */
-  totalMinutes: number
-}
-
-export interface Site {
-  title: string
-  description: string
-  language: string
-  courses: Course[]
-}
-
-export interface LoadOptions {
-  includeDrafts: boolean
-}
-
-const PAGE_EXTENSIONS = ['.mdx', '.md']
-const OVERVIEW_SLUG = 'overview'
-/** Lecture slugs that would collide with other routes of a course. */
-const RESERVED_LECTURE_SLUGS = new Set([OVERVIEW_SLUG, ASSET_FOLDER, CODE_FOLDER])
-/** Course slugs that would collide with the site's own top-level paths. */
-const RESERVED_COURSE_SLUGS = new Set([
-  '_next',
-  'pagefind',
-  'search',
-  '404',
-  'sitemap.xml',
-  'robots.txt',
-])
 const DEFAULT_LANGUAGE = 'zh-CN'
-
-function isPageFile(name: string): boolean {
-  return PAGE_EXTENSIONS.some((extension) => name.endsWith(extension))
-}
-
-/** Lists every page file below `dir`, to reject the ones in places where they would be ignored. */
-function nestedPageFiles(dir: string): string[] {
-  const found: string[] = []
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue
-    const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) found.push(...nestedPageFiles(full))
-    else if (isPageFile(entry.name)) found.push(full)
-  }
-  return found
-}
+const DEFAULT_BRANCH = 'main'
 
 function loadSiteConfig(contentDir: string): Omit<Site, 'courses'> {
   const file = path.join(contentDir, 'site.yaml')
-  const defaults = { title: '课程', description: '课程讲义', language: DEFAULT_LANGUAGE }
+  const defaults = {
+    title: '课程',
+    description: '课程讲义',
+    language: DEFAULT_LANGUAGE,
+    repository: undefined,
+    branch: DEFAULT_BRANCH,
+  }
   if (!fs.existsSync(file)) return defaults
   const { data } = parseYamlWith(SiteConfigSchema, fs.readFileSync(file, 'utf8'), { file })
-  return { ...data, language: data.language ?? DEFAULT_LANGUAGE }
+  return {
+    ...data,
+    language: data.language ?? DEFAULT_LANGUAGE,
+    repository: data.repository?.replace(/\/+$/, ''),
+    branch: data.branch ?? DEFAULT_BRANCH,
+  }
 }
 
 /**
@@ -146,7 +52,13 @@ function loadSiteConfig(contentDir: string): Omit<Site, 'courses'> {
  */
 export function loadSite(contentDir: string, options: LoadOptions): Site {
   const problems = new ProblemList()
-  let config = { title: '', description: '', language: DEFAULT_LANGUAGE }
+  let config: Omit<Site, 'courses'> = {
+    title: '',
+    description: '',
+    language: DEFAULT_LANGUAGE,
+    repository: undefined,
+    branch: DEFAULT_BRANCH,
+  }
   try {
     config = loadSiteConfig(contentDir)
   } catch (error) {
@@ -170,7 +82,10 @@ export function loadSite(contentDir: string, options: LoadOptions): Site {
       continue
     }
     try {
-      courses.push(loadCourse(full, options))
+      const repository = config.repository
+        ? { url: config.repository, branch: config.branch }
+        : undefined
+      courses.push(loadCourse(full, { ...options, repository }))
     } catch (error) {
       problems.absorb(error)
     }
@@ -190,207 +105,53 @@ export function loadSite(contentDir: string, options: LoadOptions): Site {
 
 export function loadCourse(dir: string, options: LoadOptions): Course {
   const slug = path.basename(dir)
-  const manifestFile = path.join(dir, 'course.yaml')
   const problems = new ProblemList()
-
-  if (!SLUG_PATTERN.test(slug) || RESERVED_COURSE_SLUGS.has(slug)) {
-    throw new ContentError([
-      {
-        file: dir,
-        message: `"${slug}" cannot be a course folder name`,
-        hint: RESERVED_COURSE_SLUGS.has(slug)
-          ? `It is reserved for the site itself (${[...RESERVED_COURSE_SLUGS].join(', ')}).`
-          : 'Course folders are URL segments: lower-case letters, digits and hyphens, e.g. distributed-systems.',
-      },
-    ])
-  }
-  if (!fs.existsSync(manifestFile)) {
-    throw new ContentError([
-      {
-        file: dir,
-        message: 'this course folder has no course.yaml',
-        hint: 'Every folder in content/ is a course and needs a course.yaml manifest (title, description, parts).',
-      },
-    ])
-  }
-  const manifest = parseYamlWith(CourseManifestSchema, fs.readFileSync(manifestFile, 'utf8'), {
-    file: manifestFile,
-  })
+  const manifest = readManifest(dir)
   const { data } = manifest
-
-  // Page files on disk, by slug.
-  const files = new Map<string, string>()
-  let overviewFile: string | undefined
-  for (const file of nestedPageFiles(dir).sort()) {
-    const relative = path.relative(dir, file)
-    const name = path.basename(file)
-    const fileSlug = name.replace(/\.mdx?$/, '')
-    if (relative !== name) {
-      problems.add({
-        file,
-        message: 'page files in subfolders are not built',
-        hint: `Lectures sit directly in content/${slug}/; subfolders hold assets (${ASSET_FOLDER}/).`,
-      })
-    } else if (fileSlug === OVERVIEW_SLUG) {
-      if (overviewFile)
-        problems.add({
-          file,
-          message: `duplicate overview: ${path.basename(overviewFile)} and ${name}`,
-          hint: 'Keep one of overview.md and overview.mdx.',
-        })
-      overviewFile = file
-    } else if (!SLUG_PATTERN.test(fileSlug)) {
-      problems.add({
-        file,
-        message: `"${name}" is not a valid lecture file name`,
-        hint: 'The file name is the URL: lower-case letters, digits and hyphens, e.g. lecture-05.mdx.',
-      })
-    } else if (RESERVED_LECTURE_SLUGS.has(fileSlug)) {
-      problems.add({
-        file,
-        message: `"${fileSlug}" is reserved and cannot be a lecture slug`,
-        hint: `Reserved: ${[...RESERVED_LECTURE_SLUGS].join(', ')}.`,
-      })
-    } else if (files.has(fileSlug)) {
-      problems.add({
-        file,
-        message: `duplicate slug "${fileSlug}": ${path.basename(files.get(fileSlug)!)} and ${name} would both be /${slug}/${fileSlug}/`,
-        hint: 'Keep one of the two files, or rename one.',
-      })
-    } else {
-      files.set(fileSlug, file)
-    }
-  }
-
-  // The manifest is the single source of order: check it against the files, both ways.
-  const listed = new Map<string, { partIndex: number; line: number | undefined }>()
-  data.parts.forEach((part, partIndex) => {
-    part.lectures.forEach((lectureSlug, lectureIndex) => {
-      const line = manifest.lineOf(['parts', partIndex, 'lectures', lectureIndex])
-      if (listed.has(lectureSlug)) {
-        problems.add({
-          file: manifestFile,
-          line,
-          message: `duplicate slug "${lectureSlug}" in parts`,
-          hint: 'Each lecture is listed exactly once.',
-        })
-      } else if (!files.has(lectureSlug)) {
-        const suggestion = closestMatch(lectureSlug, [...files.keys()])
-        problems.add({
-          file: manifestFile,
-          line,
-          message: `parts lists "${lectureSlug}" but content/${slug}/${lectureSlug}.mdx (or .md) does not exist`,
-          hint: suggestion
-            ? `Did you mean "${suggestion}"?`
-            : 'Create the file, or remove the entry.',
-        })
-      } else {
-        listed.set(lectureSlug, { partIndex, line })
-      }
-    })
-  })
-  for (const [fileSlug, file] of files) {
-    if (!listed.has(fileSlug) && !problems.items.some((problem) => problem.file === file)) {
-      problems.add({
-        file,
-        message: 'this lecture is not listed in course.yaml',
-        hint: `Add "${fileSlug}" to the lectures of a part in ${path.join('content', slug, 'course.yaml')}.`,
-      })
-    }
-  }
-  const checkReferences = (section: 'stages' | 'labs', entries: { lectures?: string[] }[]) => {
-    entries.forEach((entry, entryIndex) => {
-      entry.lectures?.forEach((lectureSlug, lectureIndex) => {
-        if (!listed.has(lectureSlug)) {
-          problems.add({
-            file: manifestFile,
-            line: manifest.lineOf([section, entryIndex, 'lectures', lectureIndex]),
-            message: `${section}[${entryIndex}] refers to "${lectureSlug}", which no part lists`,
-            hint: `Known lectures: ${[...listed.keys()].join(', ') || '(none)'}.`,
-          })
-        }
-      })
-    })
-  }
-  checkReferences('stages', data.stages ?? [])
-  checkReferences('labs', data.labs ?? [])
-  const checkUniqueIds = (section: 'parts' | 'labs', entries: { id: string }[]) => {
-    const seen = new Set<string>()
-    entries.forEach((entry, index) => {
-      if (seen.has(entry.id)) {
-        problems.add({
-          file: manifestFile,
-          line: manifest.lineOf([section, index, 'id']),
-          message: `duplicate ${section} id "${entry.id}"`,
-          hint: 'Ids must be unique within a course.',
-        })
-      }
-      seen.add(entry.id)
-    })
-  }
-  checkUniqueIds('parts', data.parts)
-  checkUniqueIds('labs', data.labs ?? [])
+  const files = findCourseFiles(dir, problems)
+  const listed = crossCheckManifest(manifest, files, problems, options)
   problems.throwIfAny()
 
   // Lectures in manifest order; the number is the position, never typed by hand.
-  const order = [...listed.keys()]
   const lectures: Lecture[] = []
-  for (const [index, lectureSlug] of order.entries()) {
+  for (const [index, lectureSlug] of [...listed.keys()].entries()) {
     try {
       const part = data.parts[listed.get(lectureSlug)!.partIndex]!
-      lectures.push(loadLecture(files.get(lectureSlug)!, { course: slug, number: index + 1, part }))
+      const context = { course: slug, number: index + 1, part }
+      const file = files.lectures.get(lectureSlug)!
+      try {
+        lectures.push(loadLecture(file, context))
+      } catch (error) {
+        if (!options.tolerant || !(error instanceof ContentError)) throw error
+        lectures.push(brokenLecture(file, context, error.problems))
+      }
     } catch (error) {
       problems.absorb(error)
     }
   }
   problems.throwIfAny()
-
-  const bySlug = new Map(lectures.map((lecture) => [lecture.slug, lecture]))
-  for (const lecture of lectures) {
-    lecture.prerequisites = lecture.prerequisites.map((reference, index) => {
-      const target = bySlug.get(reference.slug)
-      const line = frontmatterLines.get(lecture)?.(['prerequisites', index])
-      if (!target) {
-        const suggestion = closestMatch(reference.slug, [...bySlug.keys()])
-        problems.add({
-          file: lecture.file,
-          line,
-          message: `prerequisites: "${reference.slug}" is not a lecture of this course`,
-          hint: suggestion
-            ? `Did you mean "${suggestion}"?`
-            : `Lectures: ${[...bySlug.keys()].join(', ')}.`,
-        })
-        return reference
-      }
-      if (target.number >= lecture.number) {
-        problems.add({
-          file: lecture.file,
-          line,
-          message: `prerequisites: "${reference.slug}" comes after this lecture in course.yaml`,
-          hint: 'A prerequisite must be an earlier lecture.',
-        })
-      }
-      return refOf(target)
-    })
-  }
+  resolvePrerequisites(lectures, problems)
+  if (options.tolerant) keepWithTheirLectures(problems, lectures)
   problems.throwIfAny()
 
   const published = lectures.filter((lecture) => options.includeDrafts || !lecture.draft)
-  published.forEach((lecture, index) => {
-    const previous = published[index - 1]
-    const next = published[index + 1]
-    lecture.previous = previous && refOf(previous)
-    lecture.next = next && refOf(next)
-  })
+  linkNeighbours(published)
+  const bySlug = new Map(lectures.map((lecture) => [lecture.slug, lecture]))
   const isPublished = (lecture: Lecture | undefined): lecture is Lecture =>
     lecture !== undefined && published.includes(lecture)
   const pick = (slugs: string[] | undefined) =>
     (slugs ?? []).map((lectureSlug) => bySlug.get(lectureSlug)).filter(isPublished)
 
+  const labs = loadLabs(
+    manifest,
+    { course: slug, courseDir: dir, lectures: bySlug, isPublished },
+    problems,
+  )
+
   let overview: Overview | undefined
-  if (overviewFile) {
+  if (files.overview) {
     try {
-      overview = loadOverview(overviewFile, slug)
+      overview = loadOverview(files.overview, slug)
     } catch (error) {
       problems.absorb(error)
     }
@@ -400,15 +161,15 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
   return {
     slug,
     dir,
-    manifestFile,
+    manifestFile: manifest.file,
     title: data.title,
     description: data.description,
     language: data.language ?? DEFAULT_LANGUAGE,
     kind: data.kind ?? 'course',
     level: data.level,
     unit: data.unit ?? '讲',
-    repository: data.repository,
-    branch: data.branch ?? 'main',
+    languages: data.languages ?? ['go'],
+    ...courseRepository(data, options.repository),
     path: coursePath(slug),
     lectures: published,
     parts: data.parts
@@ -419,110 +180,33 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
       goals: stage.goals ?? [],
       lectures: pick(stage.lectures),
     })),
-    labs: (data.labs ?? []).map((lab) => ({
-      id: lab.id,
-      title: lab.title,
-      description: lab.description,
-      lectures: pick(lab.lectures),
-    })),
+    labs,
+    labListings: (data.labs ?? []).flatMap((lab) =>
+      typeof lab === 'string'
+        ? []
+        : [
+            {
+              id: lab.id,
+              title: lab.title,
+              description: lab.description,
+              lectures: pick(lab.lectures).map(refOf),
+            },
+          ],
+    ),
     overview,
     totalMinutes: published.reduce((sum, lecture) => sum + (lecture.duration ?? 0), 0),
   }
 }
 
-function refOf(lecture: Lecture): LectureRef {
-  return {
-    slug: lecture.slug,
-    title: lecture.title,
-    description: lecture.description,
-    number: lecture.number,
-    path: lecture.path,
-  }
-}
-
-/** Where each lecture's frontmatter fields are, for problems found after validation. */
-const frontmatterLines = new WeakMap<Lecture, (path: (string | number)[]) => number | undefined>()
-
-interface LectureContext {
-  course: string
-  number: number
-  part: { id: string; title: string }
-}
-
-function loadLecture(file: string, context: LectureContext): Lecture {
-  const { frontmatter, analysis } = pageSummary(file)
-  if (!frontmatter) {
-    throw new ContentError([
-      {
-        file,
-        line: 1,
-        message: 'the lecture has no frontmatter',
-        hint: 'Start the file with a YAML block between --- lines holding at least title: and description:.',
-      },
-    ])
-  }
-  const { data, lineOf } = parseYamlWith(LectureFrontmatterSchema, frontmatter.text, {
-    file,
-    lineOffset: frontmatter.line,
-  })
-  const slug = path.basename(file).replace(/\.mdx?$/, '')
-  const lecture: Lecture = {
-    slug,
-    course: context.course,
-    file,
-    contentPath: `${context.course}/${path.basename(file)}`,
-    format: formatOf(file),
-    number: context.number,
-    path: lecturePath(context.course, slug),
-    title: data.title,
-    description: data.description,
-    duration: data.duration,
-    video: data.video,
-    readings: data.readings ?? [],
-    objectives: data.objectives ?? [],
-    // Resolved against the course once every lecture is loaded.
-    prerequisites: (data.prerequisites ?? []).map((prerequisite) => ({
-      slug: prerequisite,
-      title: '',
-      description: '',
-      number: 0,
-      path: '',
-    })),
-    draft: data.draft ?? false,
-    part: { id: context.part.id, title: context.part.title },
-    previous: undefined,
-    next: undefined,
-    headings: analysis.headings,
-    toc: analysis.headings.filter(
-      (heading) => heading.topLevel && (heading.depth === 2 || heading.depth === 3),
-    ),
-    exercises: analysis.exercises,
-    anchors: analysis.anchors,
-    readingMinutes: readingMinutes(analysis.hanCount, analysis.wordCount),
-    hanCount: analysis.hanCount,
-    wordCount: analysis.wordCount,
-    hasMermaid: analysis.hasMermaid,
-  }
-  frontmatterLines.set(lecture, lineOf)
-  return lecture
-}
-
-function loadOverview(file: string, course: string): Overview {
-  const { frontmatter, analysis } = pageSummary(file)
-  const data = frontmatter
-    ? parseYamlWith(OverviewFrontmatterSchema, frontmatter.text, {
-        file,
-        lineOffset: frontmatter.line,
-      }).data
-    : {}
-  return {
-    file,
-    contentPath: `${course}/${path.basename(file)}`,
-    format: formatOf(file),
-    title: data.title,
-    description: data.description,
-    headings: analysis.headings,
-    anchors: analysis.anchors,
-    hasMermaid: analysis.hasMermaid,
-  }
+/** The course's own repository, or else the site's; the branch follows the repository. */
+function courseRepository(
+  data: { repository?: string; branch?: string },
+  site: LoadOptions['repository'],
+): { repository: string | undefined; branch: string } {
+  if (data.repository)
+    return {
+      repository: data.repository.replace(/\/+$/, ''),
+      branch: data.branch ?? DEFAULT_BRANCH,
+    }
+  return { repository: site?.url, branch: data.branch ?? site?.branch ?? DEFAULT_BRANCH }
 }

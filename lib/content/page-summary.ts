@@ -40,6 +40,19 @@ const memory = new Map<string, { key: string; summary: PageSummary }>()
 export function syntaxProblem(file: string, error: unknown): ContentProblem {
   const message = error as { reason?: string; message?: string; line?: number; column?: number }
   const reason = message.reason ?? message.message ?? String(error)
+  const unclosed = /^Expected a closing tag for `(<[^`]+>)` \((\d+):(\d+)-\d+:\d+\)/.exec(reason)
+  if (unclosed) {
+    // The parser reports an element left open at the end of the file without a place of its own.
+    const [, tag, line, column] = unclosed
+    const name = /^<([^\s>]+)/.exec(tag!)?.[1]
+    return {
+      file,
+      line: Number(line),
+      column: Number(column),
+      message: `MDX syntax error: ${tag} is opened here and never closed`,
+      hint: `Close it with </${name}>; a component around Markdown takes its closing tag on a line of its own, after a blank line.`,
+    }
+  }
   return {
     file,
     line: message.line ?? undefined,

@@ -9,12 +9,12 @@ import { z } from 'zod'
 /** Lower-case words joined by hyphens: the URL segment of a course, lecture, part or lab. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-const slug = (what: string) =>
+export const slug = (what: string) =>
   z
     .string()
     .regex(SLUG_PATTERN, `${what} must be lower-case letters, digits and hyphens, e.g. lecture-05`)
 
-const singleLine = (what: string) =>
+export const singleLine = (what: string) =>
   z
     .string()
     .trim()
@@ -137,15 +137,38 @@ export const StageSchema = z.strictObject({
     .describe('What a reader reaches by the end of the stage.'),
 })
 
-export const LabSchema = z.strictObject({
-  id: slug('lab id'),
-  title: singleLine('title'),
-  lectures: z
-    .array(slug('lecture slug'))
-    .optional()
-    .describe('Lectures where the lab is introduced.'),
-  description: singleLine('description').optional(),
-})
+export const LabIdSchema = z
+  .string()
+  .regex(SLUG_PATTERN, 'lab id must be lower-case letters, digits and hyphens, e.g. lab-3')
+  .describe('The id of a handout in labs/: lab-3 is labs/lab-3.mdx.')
+
+export const LabListingSchema = z
+  .strictObject({
+    id: slug('lab id'),
+    title: singleLine('title'),
+    lectures: z
+      .array(slug('lecture slug'))
+      .optional()
+      .describe('Lectures where the project is introduced.'),
+    description: singleLine('description').optional(),
+  })
+  .describe('A project listed on the course home only, without a handout.')
+
+/** A GitHub repository: its pages get "在 GitHub 上编辑此页" and "报告问题" links. */
+export const GITHUB_REPOSITORY_PATTERN =
+  /^https:\/\/github\.com\/[A-Za-z0-9-]+\/[A-Za-z0-9._-]+\/?$/
+
+const RepositorySchema = z
+  .string()
+  .regex(
+    GITHUB_REPOSITORY_PATTERN,
+    'must be a GitHub repository URL such as https://github.com/OWNER/REPO (no .git, no path inside it)',
+  )
+
+const BranchSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._/-]+$/, 'must be a branch name such as main')
+  .describe('The branch the "edit this page" links open; defaults to main.')
 
 export const CourseManifestSchema = z
   .strictObject({
@@ -168,19 +191,31 @@ export const CourseManifestSchema = z
       .regex(/^\p{Script=Han}$/u, 'must be one Chinese character such as 讲, 周 or 章')
       .optional()
       .describe('The word in "第 5 讲"; 周 for a course taught by weeks. Defaults to 讲.'),
-    repository: z
-      .url('must be a full URL such as https://github.com/OWNER/REPO')
+    languages: z
+      .array(
+        z
+          .string()
+          .regex(/^[a-z][a-z0-9+#-]*$/, 'must be a code block language such as go, python or rust'),
+      )
       .optional()
-      .describe('Enables "edit this page" links.'),
-    branch: singleLine('branch')
-      .optional()
-      .describe('The branch "edit this page" links open; defaults to main.'),
+      .describe(
+        'Programming languages of the code samples, main one first; `npm run check:bar` asks every lecture for samples in the first. `[]` for a course without code. Defaults to `[go]`.',
+      ),
+    repository: RepositorySchema.optional().describe(
+      'The GitHub repository of this course, when it differs from the one in site.yaml.',
+    ),
+    branch: BranchSchema.optional(),
     parts: z
       .array(PartSchema)
       .min(1, 'a course has at least one part')
       .describe('Sidebar groups, in order.'),
     stages: z.array(StageSchema).optional().describe('The learning path on the course home.'),
-    labs: z.array(LabSchema).optional().describe('Practice projects.'),
+    labs: z
+      .array(z.union([LabIdSchema, LabListingSchema]))
+      .optional()
+      .describe(
+        'Practice projects, in order. An id (lab-3) names a handout labs/lab-3.mdx: a page with parts, progress and a kit. A mapping (id, title, lectures, description) only lists a project on the course home.',
+      ),
   })
   .describe('course.yaml')
 
@@ -195,6 +230,10 @@ export const SiteConfigSchema = z
       .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as zh-CN or en')
       .optional()
       .describe('Language of the catalog and the 404 page; defaults to zh-CN.'),
+    repository: RepositorySchema.optional().describe(
+      'The GitHub repository the site is built from. Every page then links to 在 GitHub 上编辑此页 (its source file under content/) and 报告问题 (a new issue naming the page). Without it there are no such links.',
+    ),
+    branch: BranchSchema.optional(),
   })
   .describe('site.yaml')
 

@@ -5,6 +5,8 @@ import {
   START_TIME_PATTERN,
   YOUTUBE_ID_PATTERN,
 } from '../content/schema.ts'
+import { raftScenarioNames } from '../sim/raft/scenarios.ts'
+import { MAX_SERVERS, MIN_SERVERS } from '../sim/raft/types.ts'
 
 /**
  * The components authors may use in MDX without an import, with the props each accepts.
@@ -85,6 +87,31 @@ export const componentPropSchemas = {
     width: z.union([z.number(), z.string()]).optional(),
     height: z.union([z.number(), z.string()]).optional(),
   }),
+  RaftSim: z
+    .strictObject({
+      scenario: z
+        .enum(raftScenarioNames)
+        .optional()
+        .describe('A named start state and script of faults; defaults to basic.'),
+      servers: z
+        .number()
+        .int('must be a whole number')
+        .min(MIN_SERVERS, `must be ${MIN_SERVERS} to ${MAX_SERVERS}`)
+        .max(MAX_SERVERS, `must be ${MIN_SERVERS} to ${MAX_SERVERS}`)
+        .optional()
+        .describe('How many servers; 5 unless given. Only without a scenario (or with basic).'),
+      seed: z
+        .number()
+        .int('must be a whole number')
+        .nonnegative('must be 0 or more')
+        .optional()
+        .describe("The random seed of the run; defaults to the scenario's own."),
+    })
+    .refine((props) => props.servers === undefined || (props.scenario ?? 'basic') === 'basic', {
+      message:
+        'can only be set without a scenario (or with scenario="basic"): each scenario is written for 5 servers',
+      path: ['servers'],
+    }),
 } satisfies Record<string, z.ZodType>
 
 export type ComponentName = keyof typeof componentPropSchemas
@@ -94,6 +121,7 @@ export type CalloutProps = z.infer<(typeof componentPropSchemas)['Callout']>
 export type VideoProps = z.infer<(typeof componentPropSchemas)['Video']>
 export type ExerciseProps = z.infer<(typeof componentPropSchemas)['Exercise']>
 export type PaperProps = z.infer<(typeof componentPropSchemas)['Paper']>
+export type RaftSimProps = z.infer<(typeof componentPropSchemas)['RaftSim']>
 export type FigureProps = z.infer<(typeof componentPropSchemas)['Figure']>
 
 /** Where a component may appear: children that only make sense inside a parent. */

@@ -13,18 +13,49 @@ export interface Heading {
 }
 
 /**
- * Gives every heading an id (GitHub's slug rules: Chinese characters are kept, duplicates get
- * `-1`, `-2`) and returns the headings in order. The remark plugin and the content model both
- * call this, so the TOC, the link checker and the HTML always agree.
+ * The part of a lab a heading opens: a top-level `##` heading that starts with the part id in
+ * upper case (`## 3B：日志复制` opens part 3b).
  */
-export function assignHeadingIds(tree: Root): Heading[] {
+export function partOfHeading(
+  heading: Omit<Heading, 'id'>,
+  partIds: readonly string[],
+): string | undefined {
+  if (heading.depth !== 2 || !heading.topLevel) return undefined
+  return partIds.find((id) => new RegExp(`^${id.toUpperCase()}(?![A-Za-z0-9])`).test(heading.text))
+}
+
+/**
+ * The anchor ids of a page's headings, in order (GitHub's slug rules: Chinese characters are
+ * kept, duplicates get `-1`, `-2`). A lab's part heading gets the part id itself (`#3b`), so
+ * lectures can link `./labs/lab-3.mdx#3b`.
+ */
+export function headingIds(
+  headings: readonly Omit<Heading, 'id'>[],
+  partIds: readonly string[] = [],
+): string[] {
   const slugger = new GithubSlugger()
-  const headings: Heading[] = []
+  return headings.map((heading) =>
+    slugger.slug(partOfHeading(heading, partIds) ?? (heading.text || 'section')),
+  )
+}
+
+/**
+ * Gives every heading its id and returns the headings in order. The remark plugin and the
+ * content model both call this, so the TOC, the link checker and the HTML always agree.
+ */
+export function assignHeadingIds(tree: Root, partIds: readonly string[] = []): Heading[] {
+  const found: { node: MdastHeading; heading: Omit<Heading, 'id'> }[] = []
   visit(tree, 'heading', (node: MdastHeading, _index, parent) => {
     const text = toString(node, { includeImageAlt: false }).trim()
-    const id = slugger.slug(text || 'section')
-    node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } }
-    headings.push({ depth: node.depth, text, id, topLevel: parent?.type === 'root' })
+    found.push({ node, heading: { depth: node.depth, text, topLevel: parent?.type === 'root' } })
   })
-  return headings
+  const ids = headingIds(
+    found.map((entry) => entry.heading),
+    partIds,
+  )
+  return found.map(({ node, heading }, index) => {
+    const id = ids[index]!
+    node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } }
+    return { ...heading, id }
+  })
 }

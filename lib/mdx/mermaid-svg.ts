@@ -1,4 +1,5 @@
 import { renderMermaidSVG } from 'beautiful-mermaid'
+import { fitDiagramSvg } from './diagram-fit.ts'
 
 /** Diagram types the build-time renderer draws; others are drawn by mermaid in the browser. */
 const BUILD_TIME_TYPES =
@@ -39,10 +40,5 @@ export function renderDiagramSvg(chart: string, idPrefix: string): string | unde
       .replaceAll(`id="${id}"`, `id="${idPrefix}-${id}"`)
       .replaceAll(`url(#${id})`, `url(#${idPrefix}-${id})`)
   }
-  // Drop fixed pixel sizes so the diagram scales down on narrow screens (the viewBox keeps its
-  // shape), but never grows past its natural width.
-  return svg.replace(
-    /^<svg([^>]*?)\swidth="([\d.]+)"\sheight="([\d.]+)"([^>]*?)\sstyle="/,
-    '<svg$1$4 style="max-width:$2px;',
-  )
+  return fitDiagramSvg(svg)
 }

@@ -29,12 +29,17 @@ export function pipelineSpecs(options: PipelineOptions = {}): PipelineSpecs {
   const linkOptions = options.basePath === undefined ? {} : { basePath: options.basePath }
   return {
     remarkPlugins: [
+      [local('remark-lab-material')],
       ['remark-frontmatter'],
       ['remark-gfm'],
+      // Bold and italics that touch Chinese punctuation (**“领导者”**：) parse as emphasis; plain
+      // CommonMark's flanking rules leave the stars in the text.
+      ['remark-cjk-friendly'],
       ['remark-math'],
       [local('remark-code-include'), linkOptions],
       [local('remark-lift-components')],
       [local('remark-check-mdx')],
+      [local('remark-literal-stars')],
       [local('remark-alerts')],
       [local('remark-mermaid'), { render: options.mode !== 'check' }],
       [local('remark-component-context')],
@@ -46,6 +51,7 @@ export function pipelineSpecs(options: PipelineOptions = {}): PipelineSpecs {
       ['rehype-katex', { strict: 'ignore' }],
       [local('rehype-katex-errors')],
       [local('rehype-math-scroll')],
+      [local('rehype-search-ignore')],
       [local('rehype-table-scroll')],
       [local('rehype-code'), { highlight: options.mode !== 'check' }],
       [local('rehype-heading-anchors')],

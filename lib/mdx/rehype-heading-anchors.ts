@@ -7,6 +7,7 @@ const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6'])
 /**
  * Appends a "#" link to every heading that has an id, so readers can copy a link to any
  * section. The visible "#" is hidden from screen readers; they hear the section's name.
+ * Mouse readers click it; it is no Tab stop.
  */
 export default function rehypeHeadingAnchors() {
   return (tree: Root) => {
@@ -16,7 +17,14 @@ export default function rehypeHeadingAnchors() {
       node.children.push({
         type: 'element',
         tagName: 'a',
-        properties: { href: `#${node.properties.id}`, className: ['heading-anchor'] },
+        // Its text is for screen readers only: search titles and excerpts must not show it. Out of
+        // the Tab order: a lecture has dozens of headings, and "本页内容" already links every section.
+        properties: {
+          href: `#${node.properties.id}`,
+          className: ['heading-anchor'],
+          dataPagefindIgnore: 'all',
+          tabIndex: -1,
+        },
         children: [
           {
             type: 'element',

@@ -12,6 +12,7 @@ import { pageContextOf } from './page-context.ts'
 export default function remarkComponentContext() {
   return (tree: Root, file: VFile) => {
     const context = pageContextOf(file)
+    if (!context) return
     const lectureNumber = context.lecture?.number
     let exercises = 0
     let quizzes = 0

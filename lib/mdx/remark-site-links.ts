@@ -35,7 +35,8 @@ export default function remarkSiteLinks(options: Options = {}) {
   const basePath = options.basePath ?? defaultBasePath
   return (tree: Root, file: VFile) => {
     const context = pageContextOf(file)
-    const page = context.lecture ?? context.course.overview
+    if (!context) return
+    const page = context.lecture ?? context.lab ?? context.course.overview
     const source: LinkSource = {
       site: context.site,
       contentDir: context.contentDir,

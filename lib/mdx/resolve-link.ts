@@ -1,12 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Course, Site } from '../content/index.ts'
+import type { Course, Lab, Site } from '../content/index.ts'
 import {
   ASSET_FOLDER,
   assetPath,
   catalogPath,
   CODE_FOLDER,
   coursePath,
+  LAB_FOLDER,
+  labsPath,
   lecturePath,
   PUBLISHED_FOLDERS,
 } from '../urls.ts'
@@ -94,6 +96,17 @@ function pageAtSitePath(
   const course = site.courses.find((candidate) => candidate.slug === segments[0])
   if (!course) return undefined
   if (segments.length === 1) return courseHome(course)
+  if (segments[1] === LAB_FOLDER && course.labs.length > 0) {
+    if (segments.length === 2)
+      return {
+        path: labsPath(course.slug),
+        anchors: new Set(),
+        label: `the labs of ${course.slug}`,
+      }
+    const lab =
+      segments.length === 3 && course.labs.find((candidate) => candidate.id === segments[2])
+    return lab ? labTarget(lab) : undefined
+  }
   const lecture =
     segments.length === 2
       ? course.lectures.find(
@@ -109,6 +122,10 @@ function pageAtSitePath(
   )
 }
 
+function labTarget(lab: Lab): PageTarget {
+  return { path: lab.path, anchors: lab.anchors, label: lab.contentPath }
+}
+
 /** Finds the page written as a source file, such as `content/distributed-systems/lecture-05.mdx`. */
 function pageAtFile(site: Site, file: string, linkToDrafts: boolean): PageTarget | undefined {
   for (const course of site.courses) {
@@ -122,6 +139,8 @@ function pageAtFile(site: Site, file: string, linkToDrafts: boolean): PageTarget
         anchors: lecture.anchors,
         label: lecture.contentPath,
       }
+    const lab = course.labs.find((candidate) => candidate.file === file)
+    if (lab) return labTarget(lab)
   }
   return undefined
 }
@@ -182,7 +201,7 @@ export function resolveLink(url: string, source: LinkSource): LinkResolution {
     return {
       kind: 'error',
       message: `broken link: no page at ${target}`,
-      hint: 'Site paths look like /<course>/ or /<course>/<lecture>/; or link the file itself, e.g. ./lecture-05.mdx.',
+      hint: 'Site paths look like /<course>/, /<course>/<lecture>/ or /<course>/labs/<lab>/; or link the file itself, e.g. ./lecture-05.mdx.',
     }
   }
 
@@ -207,7 +226,7 @@ export function resolveLink(url: string, source: LinkSource): LinkResolution {
       ? `broken link: content/${shown} does not exist`
       : `broken link: content/${shown} is not a page or an asset`,
     hint: /\.mdx?$/.test(target)
-      ? 'Link a lecture or overview of a course, as a relative path such as ./lecture-05.mdx or ../system-design/week-01.mdx.'
+      ? 'Link a lecture, lab handout or overview of a course, as a relative path such as ./lecture-05.mdx, ./labs/lab-3.mdx#3b or ../system-design/week-01.mdx.'
       : `Pages are .md/.mdx files listed in course.yaml; assets live in content/<course>/${ASSET_FOLDER}/, programs in content/<course>/${CODE_FOLDER}/.`,
   }
 }

@@ -154,6 +154,35 @@ export function lastRead(progress: Progress, course: string): LastRead | undefin
   return courseOf(progress, course).last
 }
 
+/** The progress with one course forgotten; every other course's progress stays. */
+export function withoutCourse(progress: Progress, course: string): Progress {
+  const courses = { ...progress.courses }
+  delete courses[course]
+  return { ...progress, courses }
+}
+
+/**
+ * Where the reader picks the course up: the lecture last read (at its section), else the first
+ * lecture not complete. Undefined before any progress, and once every lecture is complete and
+ * nothing was read.
+ */
+export function continueAt<L extends { slug: string; path: string }>(
+  progress: Progress,
+  course: string,
+  lectures: L[],
+): { lecture: L; href: string; resumed: boolean } | undefined {
+  const entry = progress.courses[course]
+  if (!entry) return undefined
+  const last = entry.last && lectures.find((lecture) => lecture.slug === entry.last!.lecture)
+  if (last) {
+    const section = entry.last!.section
+    return { lecture: last, href: `${last.path}${section ? `#${section}` : ''}`, resumed: true }
+  }
+  if (!lectures.some((lecture) => lecture.slug in entry.completed)) return undefined
+  const next = lectures.find((lecture) => !(lecture.slug in entry.completed))
+  return next && { lecture: next, href: next.path, resumed: false }
+}
+
 /** Slugs of the given lectures that are complete. */
 export function completedAmong(progress: Progress, course: string, lectures: string[]): string[] {
   const completed = courseOf(progress, course).completed
@@ -196,4 +225,9 @@ export function importProgress(text: string): Progress {
   })
   if (problem) throw new Error('这个文件不是本站导出的学习进度（JSON 格式不对或版本未知）。')
   return progress
+}
+
+/** Where a lab part marked complete is kept among the ticks: `labs/lab-3#3a`. */
+export function labPartKey(lab: string, part: string): string {
+  return `labs/${lab}#${part}`
 }

@@ -58,4 +58,43 @@ describe.skipIf(skipBrowser)('the page checker catches every kind of break', () 
       '1 KaTeX formulas failed to render',
     )
   })
+
+  const reports = async (name: string, pattern: RegExp, width?: number) => {
+    const page = width ? await newContext(browser, { width }) : context
+    const { problems } = await checkPage(page, `${server.url}/${name}`, {
+      origin: new URL(server.url).origin,
+      axe: false,
+    })
+    if (width) await page.close()
+    return problems.some((problem) => pattern.test(problem)) || problems
+  }
+  it('reports diagram text drawn too small, and labels cut off', async () => {
+    expect(
+      await reports('tiny-diagram-text.html', /smallest text drawn at [\d.]+px \(under 11px\)/),
+    ).toBe(true)
+    expect(await reports('clipped-diagram-label.html', /1 label\(s\) cut off/)).toBe(true)
+  })
+  it('reports raw Markdown in what the reader sees', async () => {
+    expect(await reports('raw-markup.html', /literal \*\* in visible text/)).toBe(true)
+    expect(await reports('raw-markup.html', /inline code element\(s\) drawn with backticks/)).toBe(
+      true,
+    )
+  })
+  it('reports words broken inside table cells', async () => {
+    expect(await reports('table-broken-words.html', /table cell breaks "[^"]+" across lines/)).toBe(
+      true,
+    )
+  })
+  it('reports text too faint to print', async () => {
+    expect(await reports('print-faint.html', /printed on white, 1 text\(s\) too faint: p/)).toBe(
+      true,
+    )
+  })
+  it('reports a mobile menu that lets focus out, lets the page scroll or ignores Esc', async () => {
+    expect(await reports('menu-focus-escapes.html', /Tab ×\d+ moves focus outside/, 390)).toBe(true)
+    expect(await reports('menu-focus-escapes.html', /page behind the open menu scrolls/, 390)).toBe(
+      true,
+    )
+    expect(await reports('menu-focus-escapes.html', /Esc does not close it/, 390)).toBe(true)
+  })
 })

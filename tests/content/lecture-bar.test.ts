@@ -49,6 +49,8 @@ describe('code samples of the real content', () => {
       ).toEqual([])
       expect(report.checked).toBeGreaterThan(0)
     },
+    // 85 programs built and run one after another: a minute on a quiet machine, more on a busy one.
+    300_000,
   )
   const modules = site.courses.flatMap((course) => codeModuleOf(course.dir) ?? [])
   for (const dir of modules) {

@@ -1,5 +1,12 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { BrowserContext, Page } from 'playwright-core'
+import {
+  brokenTableWords,
+  diagramLegibility,
+  mobileMenuFocus,
+  printContrast,
+  rawMarkup,
+} from './reader-checks.ts'
 
 /**
  * The checks every page must pass in a real browser (among them: no Content-Security-Policy
@@ -137,6 +144,11 @@ export async function checkPage(
     if (state.formulas > 0 && !state.katexFont.includes('KaTeX'))
       problems.push('KaTeX formulas are unstyled (KaTeX stylesheet missing)')
 
+    problems.push(
+      ...(await diagramLegibility(page)),
+      ...(await rawMarkup(page)),
+      ...(await brokenTableWords(page)),
+    )
     for (const violation of await violations())
       problems.push(`Content-Security-Policy violation: ${violation}`)
 
@@ -153,6 +165,8 @@ export async function checkPage(
         )
       }
     }
+    // Last: these two change the page (print media, the menu opened and closed).
+    problems.push(...(await printContrast(page)), ...(await mobileMenuFocus(page)))
   } finally {
     await page.close()
   }

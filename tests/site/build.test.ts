@@ -4,6 +4,7 @@ import { describe, expect, inject, it } from 'vitest'
 import { getSite } from '@/lib/content/index.ts'
 import { COMPILE_HINT, startupChunks } from '@/lib/compile-hints.ts'
 import { exportedBasePath } from '@/lib/export-info.ts'
+import { LAB_FOLDER } from '@/lib/urls.ts'
 import { htmlPages, idsOf, mainText, referencesOf } from '../helpers/exported-site.ts'
 
 const outDir = inject('outDir')
@@ -12,7 +13,7 @@ const basePath = exportedBasePath(outDir)
 const pages = htmlPages(outDir)
 
 describe('the exported site', () => {
-  it('has exactly one page per lecture file, and a home per course', () => {
+  it('has exactly one page per lecture file, a home per course, and labs/ where it has labs', () => {
     for (const course of site.courses) {
       expect(fs.existsSync(path.join(outDir, course.slug, 'index.html')), course.slug).toBe(true)
       const built = fs
@@ -24,7 +25,12 @@ describe('the exported site', () => {
         )
         .map((entry) => entry.name)
         .sort()
-      expect(built).toEqual(course.lectures.map((lecture) => lecture.slug).sort())
+      expect(built).toEqual(
+        [
+          ...course.lectures.map((lecture) => lecture.slug),
+          ...(course.labs.length > 0 ? [LAB_FOLDER] : []),
+        ].sort(),
+      )
     }
   })
 

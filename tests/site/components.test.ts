@@ -145,12 +145,56 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
     const client = page
       .locator('[data-mermaid="client"]:not([data-broken]) .mermaid-diagram')
       .first()
-    await expect.poll(() => client.getAttribute('data-state')).toBe('svg')
+    // Mermaid loads on scroll; under load that takes longer than expect.poll's default second.
+    await expect.poll(() => client.getAttribute('data-state'), { timeout: 30_000 }).toBe('svg')
     const before = await client.innerHTML()
-    await page.locator('button[aria-label="切换深色与浅色主题"]').click()
-    await expect.poll(async () => (await client.innerHTML()) !== before).toBe(true)
+    await page.locator('select[aria-label="颜色主题"]').selectOption('dark')
+    await expect
+      .poll(async () => (await client.innerHTML()) !== before, { timeout: 30_000 })
+      .toBe(true)
     expect(await client.locator('svg').count()).toBe(1)
     await themed.close()
+  })
+
+  it('opens a diagram full screen on a phone: zoom and pan by keyboard, Esc returns focus', async () => {
+    const phone = await newContext(browser, { width: 390 })
+    const page = await phone.newPage()
+    await page.goto(`${siteUrl}/system-design/week-03/`)
+    const figure = page.locator('.mermaid-figure[data-mermaid="static"]').first()
+    // Wider than the phone at a legible size: it scrolls sideways in its frame.
+    expect(
+      await figure
+        .locator('.mermaid-diagram:not(.diagram-canvas)')
+        .evaluate((frame) => frame.scrollWidth > frame.clientWidth),
+    ).toBe(true)
+    const open = figure.locator('.diagram-open')
+    await open.click()
+    const dialog = figure.locator('dialog.diagram-dialog')
+    await expect
+      .poll(() => dialog.evaluate((element) => (element as HTMLDialogElement).open))
+      .toBe(true)
+    expect(await dialog.locator('.diagram-canvas svg').count()).toBe(1)
+    const level = dialog.locator('.diagram-zoom-level')
+    const canvas = dialog.locator('.diagram-canvas')
+    const fitted = await level.textContent()
+    await page.keyboard.press('1')
+    await expect.poll(() => level.textContent()).toBe('100%')
+    await page.keyboard.press('+')
+    await expect.poll(() => level.textContent()).toBe('125%')
+    const before = await canvas.evaluate((element) => element.style.transform)
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(() => canvas.evaluate((element) => element.style.transform)).not.toBe(before)
+    await page.keyboard.press('0')
+    await expect.poll(() => level.textContent()).toBe(fitted)
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe(
+      'hidden',
+    )
+    await page.keyboard.press('Escape')
+    await expect
+      .poll(() => dialog.evaluate((element) => (element as HTMLDialogElement).open))
+      .toBe(false)
+    expect(await open.evaluate((button) => button === document.activeElement)).toBe(true)
+    await phone.close()
   })
 
   it('loads mermaid only where a diagram needs it', async () => {
@@ -228,6 +272,53 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
     await fresh.close()
   })
 
+  it('keeps list markers and paragraph spacing inside every component, and inline code without backticks', async () => {
+    const fresh = await newContext(browser)
+    const page = await fresh.newPage()
+    const seen = { exercise: 0, solution: 0, callout: 0 }
+    for (const chapter of ['exercises-and-quizzes', 'callouts-papers-figures']) {
+      await page.goto(handbook(chapter))
+      await page.evaluate(() =>
+        document.querySelectorAll('details').forEach((d) => (d.open = true)),
+      )
+      const lists = await page
+        .locator('.exercise li, .callout li, .quiz-prompt li, .quiz-explanation li')
+        .evaluateAll((items) =>
+          items.map((item) => ({
+            where: item.closest('.solution, .hint, .exercise, .callout, .quiz')!.className,
+            marker: getComputedStyle(item).listStyleType,
+            indent: parseFloat(getComputedStyle(item.parentElement!).paddingInlineStart),
+            text: item.textContent!.slice(0, 30),
+          })),
+        )
+      for (const list of lists) {
+        expect(list.marker, `${chapter}: ${list.where} «${list.text}»`).not.toBe('none')
+        expect(list.indent, `${chapter}: ${list.where} «${list.text}»`).toBeGreaterThan(8)
+        if (list.where.includes('solution')) seen.solution++
+        else if (list.where.includes('exercise')) seen.exercise++
+        else if (list.where.includes('callout')) seen.callout++
+      }
+      const gaps = await page
+        .locator('.exercise-body > p + p, .callout > div > p + p')
+        .evaluateAll((paragraphs) =>
+          paragraphs.map((p) => parseFloat(getComputedStyle(p).marginTop)),
+        )
+      for (const gap of gaps) expect(gap).toBeGreaterThan(8)
+      const ticks = await page
+        .locator('.article :not(pre) > code')
+        .evaluateAll((codes) =>
+          codes.flatMap((code) =>
+            ['::before', '::after'].map((pseudo) => getComputedStyle(code, pseudo).content),
+          ),
+        )
+      expect(ticks.length).toBeGreaterThan(0)
+      for (const content of ticks) expect(['none', 'normal']).toContain(content)
+    }
+    expect(seen.solution).toBeGreaterThan(0)
+    expect(seen.callout).toBeGreaterThan(0)
+    await fresh.close()
+  })
+
   it('opens hints and solutions, and marks quiz answers right and wrong', async () => {
     const fresh = await newContext(browser)
     const page = await fresh.newPage()
@@ -264,6 +355,11 @@ describe.skipIf(skipBrowser)('MDX components in the browser', () => {
     await quiz.getByRole('button', { name: '检查答案' }).click()
     expect(await choices.nth(wrongIndex).getAttribute('data-result')).toBe('incorrect')
     expect(await quiz.locator('.quiz-feedback').textContent()).toContain('还不完全对')
+    // A wrong try gives nothing away: the right choice stays unmarked, the explanation hidden.
+    expect(await choices.nth(correctIndex).getAttribute('data-result')).toBeNull()
+    expect(await quiz.locator('.quiz-explanation').count()).toBe(0)
+    await quiz.getByRole('button', { name: '查看答案' }).click()
+    expect(await choices.nth(correctIndex).getAttribute('data-result')).toBe('missed')
     expect(await quiz.locator('.quiz-explanation').isVisible()).toBe(true)
     await choices.nth(correctIndex).locator('input').check()
     await quiz.getByRole('button', { name: '检查答案' }).click()

@@ -19,6 +19,7 @@ const SEARCHES: { query: string; first: string }[] = [
   { query: 'Raft 日志', first: '/distributed-systems/lecture-07/' },
   { query: 'linearizability', first: '/distributed-systems/lecture-04/' },
   { query: '两阶段提交', first: '/distributed-systems/lecture-10/' },
+  { query: 'raft', first: '/distributed-systems/lecture-05/' },
 ]
 
 async function openSearch(page: Page, how: 'slash' | 'ctrl-k' | 'click') {
@@ -117,6 +118,32 @@ describe.skipIf(skipBrowser)('reading the course', () => {
       await page.close()
     })
 
+    it('lands on the sections written on 一致性哈希, the lecture titled with it first', async () => {
+      const page = await context.newPage()
+      await page.goto(`${siteUrl}/`)
+      await openSearch(page, 'slash')
+      const hits = (await search(page, '一致性哈希')).map((hit) => decodeURIComponent(hit))
+      expect(hits[0]).toContain('/distributed-systems/lecture-18/#')
+      for (const written of ['lecture-18', 'week-04', 'week-01'])
+        expect(hits.find((hit) => hit.includes(`/${written}/`))).toMatch(/#[^#]*一致性哈希/)
+      await page.close()
+    })
+
+    it('gives results as real links, and keeps the handbook out unless a reader is in it', async () => {
+      const page = await context.newPage()
+      await page.goto(lecture('distributed-systems', 'lecture-01'))
+      await openSearch(page, 'slash')
+      const hits = await search(page, 'MapReduce')
+      expect(hits.some((hit) => hit.includes('/handbook/'))).toBe(false)
+      const first = page.locator('[data-search-hit]').first()
+      expect(await first.evaluate((hit) => hit.tagName)).toBe('A')
+      expect(await first.getAttribute('href')).toBe(await first.getAttribute('data-search-hit'))
+      await page.goto(`${siteUrl}/handbook/frontmatter/`)
+      await openSearch(page, 'slash')
+      expect((await search(page, 'MapReduce')).some((hit) => hit.includes('/handbook/'))).toBe(true)
+      await page.close()
+    })
+
     it('filters by course', async () => {
       const page = await context.newPage()
       await page.goto(`${siteUrl}/`)
@@ -133,6 +160,8 @@ describe.skipIf(skipBrowser)('reading the course', () => {
     it('marks a lecture complete, ticks it, shows it on the course home, and survives a reload', async () => {
       const fresh = await newContext(browser)
       const page = await fresh.newPage()
+      await page.goto(`${siteUrl}/distributed-systems/`)
+      expect(await page.locator('[data-start]').textContent()).toBe('从第 1 讲开始')
       await page.goto(lecture('distributed-systems', 'lecture-03'))
       await page.locator('[data-complete-toggle]').click()
       await expect
@@ -155,11 +184,20 @@ describe.skipIf(skipBrowser)('reading the course', () => {
       expect(await page.locator('[data-continue] a').getAttribute('href')).toContain(
         '/distributed-systems/lecture-03/',
       )
+      await expect.poll(() => page.locator('[data-start]').textContent()).toBe('继续第 3 讲')
+      expect(await page.locator('[data-start]').getAttribute('href')).toContain(
+        '/distributed-systems/lecture-03/',
+      )
       await expect
         .poll(() =>
-          page.locator('.learning-path [data-lecture="lecture-01"]').getAttribute('data-next'),
+          page.locator('.course-contents [data-lecture="lecture-01"]').getAttribute('data-next'),
         )
         .toBe('')
+      // One list of lectures on the course home: the learning path names ranges, not lectures.
+      expect(await page.locator('main [data-lecture="lecture-05"]').count()).toBe(1)
+      expect(await page.locator('.learning-path .stage-range').first().textContent()).toBe(
+        '第 1–7 讲',
+      )
       await page.goto(`${siteUrl}/`)
       await expect
         .poll(() =>
@@ -169,9 +207,11 @@ describe.skipIf(skipBrowser)('reading the course', () => {
       await fresh.close()
     })
 
-    it('exports, resets and imports progress', async () => {
+    it('exports, resets (this course only) and imports progress', async () => {
       const fresh = await newContext(browser)
       const page = await fresh.newPage()
+      await page.goto(lecture('system-design', 'week-01'))
+      await page.locator('[data-complete-toggle]').click()
       await page.goto(lecture('distributed-systems', 'lecture-02'))
       await page.locator('[data-complete-toggle]').click()
       await page.goto(`${siteUrl}/distributed-systems/`)
@@ -190,6 +230,11 @@ describe.skipIf(skipBrowser)('reading the course', () => {
       await expect
         .poll(() => page.locator('[data-progress-count]').textContent())
         .toContain('已完成 0 / 23')
+      await page.goto(`${siteUrl}/system-design/`)
+      await expect
+        .poll(() => page.locator('[data-progress-count]').textContent())
+        .toMatch(/已完成 1 \//)
+      await page.goto(`${siteUrl}/distributed-systems/`)
       await page.locator('[data-progress-import]').setInputFiles(file)
       await expect
         .poll(() => page.locator('[data-progress-count]').textContent())
@@ -247,6 +292,30 @@ describe.skipIf(skipBrowser)('reading the course', () => {
     await page.keyboard.press(']')
     await page.waitForURL(/lecture-05/)
     await fresh.close()
+  })
+
+  it('scrolls the course menu to the current lecture, on a laptop and in the phone menu', async () => {
+    const inView = (page: Page) =>
+      page.evaluate(() => {
+        const menu = document.getElementById('course-menu')!.getBoundingClientRect()
+        const link = document
+          .querySelector('#course-menu [aria-current="page"]')!
+          .getBoundingClientRect()
+        return link.height > 0 && link.top >= menu.top && link.bottom <= menu.bottom
+      })
+    const laptop = await newContext(browser, { width: 1280 })
+    let page = await laptop.newPage()
+    await page.goto(lecture('distributed-systems', 'lecture-23'))
+    await expect.poll(() => inView(page)).toBe(true)
+    expect(await page.evaluate(() => window.scrollY)).toBe(0)
+    await laptop.close()
+
+    const phone = await newContext(browser, { width: 390 })
+    page = await phone.newPage()
+    await page.goto(lecture('distributed-systems', 'lecture-23'))
+    await page.getByRole('button', { name: '课程目录' }).click()
+    await expect.poll(() => inView(page)).toBe(true)
+    await phone.close()
   })
 
   it('fits a 360 px screen: no horizontal scroll, large tap targets, and the menus open', async () => {

@@ -4,12 +4,17 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser, newContext, skipBrowser } from '../helpers/browser.ts'
 import { checkPage } from '../helpers/page-checks.ts'
+import { searchIndexText } from '../helpers/search-checks.ts'
 
 /**
  * The site-wide sweep: every page listed in the sitemap (so new lectures are covered without
  * editing tests), in light and dark theme, at 1280 px and 390 px: zero axe violations, no
  * console errors or warnings, no failed or third-party requests, every diagram an SVG (or its
- * declared error box), every formula rendered, no horizontal overflow.
+ * declared error box), every formula rendered, no horizontal overflow; and what a person sees
+ * (tests/helpers/reader-checks.ts): diagram text large enough to read, no label cut off, no raw
+ * Markdown, whole words in table cells, text that prints on white, a modal mobile menu. The
+ * search index is checked for text a reader should never see, and one page of each kind is
+ * photographed on a phone and a desktop for review.
  */
 const siteUrl = inject('siteUrl')
 const outDir = inject('outDir')
@@ -56,4 +61,44 @@ describe.skipIf(skipBrowser)('every page in a real browser', () => {
       expect(failures).toEqual([])
     })
   }
+
+  it('search titles and excerpts show no hidden anchor text, raw Markdown or doubled formulas', async () => {
+    const context = await newContext(browser)
+    const page = await context.newPage()
+    await page.goto(`${siteUrl}/`)
+    const problems = await searchIndexText(page, new URL(siteUrl).pathname)
+    await context.close()
+    expect(problems).toEqual([])
+  })
+
+  it('photographs one page of each kind on a phone and a desktop, for review', async () => {
+    const folder = path.resolve('test-results/screenshots')
+    fs.mkdirSync(folder, { recursive: true })
+    const kinds = {
+      catalog: '/',
+      'course-home': '/distributed-systems/',
+      lecture: '/distributed-systems/lecture-01/',
+      handbook: '/handbook/diagrams/',
+    }
+    const written: string[] = []
+    for (const theme of ['light', 'dark'] as const) {
+      for (const [device, width] of [
+        ['phone', 390],
+        ['desktop', 1280],
+      ] as const) {
+        const context = await newContext(browser, { theme, width })
+        for (const [kind, pagePath] of Object.entries(kinds)) {
+          const page = await context.newPage()
+          await page.goto(`${siteUrl}${pagePath}`.replace(/\/\/$/, '/'), { waitUntil: 'load' })
+          const file = path.join(folder, `${kind}-${device}-${theme}.png`)
+          await page.screenshot({ path: file })
+          written.push(file)
+          await page.close()
+        }
+        await context.close()
+      }
+    }
+    console.log(`Screenshots for review (${written.length}): ${folder}`)
+    for (const file of written) expect(fs.statSync(file).size).toBeGreaterThan(10_000)
+  })
 })

@@ -19,6 +19,7 @@ async function reportFor(
 
 const lecture = 'fixture-course/advanced.mdx'
 const manifest = 'fixture-course/course.yaml'
+const handout = 'fixture-course/labs/lab-a.mdx'
 
 /** Each rule of SPEC section 6: the broken file, where it goes, the line and words the message must carry. */
 const rules: {
@@ -64,6 +65,13 @@ const rules: {
     says: /unknown key "langauge"[\s\S]*Did you mean "language"/,
   },
   {
+    rule: 'site.yaml repository not on GitHub',
+    broken: 'site-bad-repository.site.yaml',
+    target: 'site.yaml',
+    line: 4,
+    says: /repository must be a GitHub repository URL such as https:\/\/github\.com\/OWNER\/REPO/,
+  },
+  {
     rule: 'lecture listed but missing',
     broken: 'manifest-missing-file.course.yaml',
     target: manifest,
@@ -82,7 +90,7 @@ const rules: {
     broken: 'unlisted.mdx',
     target: 'fixture-course/unlisted.mdx',
     line: undefined,
-    says: /not listed in course\.yaml[\s\S]*Add "unlisted"/,
+    says: /not listed in course\.yaml[\s\S]*List "unlisted"[\s\S]*inside the list at .*course\.yaml:11, after "draft-lecture" in part "第二部分"/,
   },
   {
     rule: 'duplicate slug on disk (.md and .mdx)',
@@ -97,6 +105,13 @@ const rules: {
     target: lecture,
     line: 10,
     says: /MDX syntax error/,
+  },
+  {
+    rule: 'component never closed',
+    broken: 'unclosed-component.mdx',
+    target: lecture,
+    line: 8,
+    says: /:8:1: MDX syntax error: <Callout> is opened here and never closed[\s\S]*Close it with <\/Callout>/,
   },
   {
     rule: 'unknown component',
@@ -117,7 +132,7 @@ const rules: {
     broken: 'invalid-latex.mdx',
     target: lecture,
     line: 8,
-    says: /invalid LaTeX: KaTeX parse error/,
+    says: /invalid LaTeX: Unexpected end of input in a macro argument, expected '\}' \(at end of input\)\n {4}\\frac\{1\}\{\n {13}\^\n/,
   },
   {
     rule: 'link to a missing page',
@@ -155,6 +170,27 @@ const rules: {
     says: /<Video> youtube: must be an 11-character YouTube video ID/,
   },
   {
+    rule: 'unknown simulation scenario',
+    broken: 'bad-raft-scenario.mdx',
+    target: lecture,
+    line: 8,
+    says: /<RaftSim> scenario="split-votes" is not allowed[\s\S]*split-vote, leader-crash/,
+  },
+  {
+    rule: 'server count out of range',
+    broken: 'bad-raft-servers.mdx',
+    target: lecture,
+    line: 8,
+    says: /<RaftSim> servers: must be 3 to 7/,
+  },
+  {
+    rule: 'server count with a scenario written for five',
+    broken: 'bad-raft-servers-with-scenario.mdx',
+    target: lecture,
+    line: 8,
+    says: /<RaftSim> servers: can only be set without a scenario/,
+  },
+  {
     rule: 'unknown code language',
     broken: 'unknown-code-language.mdx',
     target: lecture,
@@ -181,6 +217,62 @@ const rules: {
     target: lecture,
     line: 8,
     says: /a fence with file="\.\/code\/counter\/counter\.go" must be empty/,
+  },
+  {
+    rule: 'lab part command with shell characters',
+    broken: 'lab-shell-command.mdx',
+    target: handout,
+    line: 11,
+    says: /parts\[0\]\.test[\s\S]*must be a plain go test command/,
+  },
+  {
+    rule: 'lab serving a lecture that does not exist',
+    broken: 'lab-unknown-lecture.mdx',
+    target: handout,
+    line: 4,
+    says: /lectures: "advance" is not a lecture of this course[\s\S]*Did you mean "advanced"/,
+  },
+  {
+    rule: 'lab part without its heading',
+    broken: 'lab-missing-part-heading.mdx',
+    target: handout,
+    line: 12,
+    says: /part a2 has no heading[\s\S]*## A2：投票/,
+  },
+  {
+    rule: 'lab kit including a shared package that does not exist',
+    broken: 'lab-missing-include.mdx',
+    target: handout,
+    line: 7,
+    says: /kit\.include: content\/fixture-course\/labs\/common\/labnet\/ does not exist/,
+  },
+  {
+    rule: 'lab part without a test command in a lab with a kit',
+    broken: 'lab-part-without-test.mdx',
+    target: handout,
+    line: 9,
+    says: /parts\[0\]\.test[\s\S]*is required: a lab with a kit grades each part/,
+  },
+  {
+    rule: 'course.yaml listing a lab without a handout',
+    broken: 'manifest-missing-lab.course.yaml',
+    target: manifest,
+    line: 16,
+    says: /labs lists "lab-b" but content\/fixture-course\/labs\/lab-b\.mdx does not exist/,
+  },
+  {
+    rule: 'lecture linking a lab part that does not exist',
+    broken: 'lecture-bad-lab-part.mdx',
+    target: lecture,
+    line: 8,
+    says: /broken link: fixture-course\/labs\/lab-a\.mdx has no heading or exercise with the anchor "#a3"[\s\S]*#a1, #a2/,
+  },
+  {
+    rule: 'emphasis that did not parse leaves literal stars in the text',
+    broken: 'literal-stars.mdx',
+    target: lecture,
+    line: 8,
+    says: /literal "\*\*" in the text: "这一句的 \*\*粗体没有闭合/,
   },
 ]
 

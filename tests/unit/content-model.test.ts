@@ -1,7 +1,8 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { getSite } from '@/lib/content/index.ts'
-import { FIXTURE_CONTENT } from '../helpers/fixture-site.ts'
+import fs from 'node:fs'
+import { FIXTURE_CONTENT, copyFixtureSite, placeBroken } from '../helpers/fixture-site.ts'
 
 const production = { contentDir: FIXTURE_CONTENT, includeDrafts: false }
 const development = { contentDir: FIXTURE_CONTENT, includeDrafts: true }
@@ -15,6 +16,18 @@ describe('content model', () => {
       ['second-course', 'guide', 'en'],
     ])
     expect(site.courses[1]!.unit).toBe('章')
+  })
+
+  it("takes a course's repository from its manifest, or else from site.yaml", () => {
+    const [own, inherited] = getSite(production).courses
+    expect([own!.repository, own!.branch]).toEqual([
+      'https://github.com/example/course-site',
+      'main',
+    ])
+    expect([inherited!.repository, inherited!.branch]).toEqual([
+      'https://github.com/example/site',
+      'trunk',
+    ])
   })
 
   it('orders and numbers lectures from the manifest, not from file names', () => {
@@ -91,5 +104,23 @@ describe('content model', () => {
     const intro = getSite(production).courses[0]!.lectures[0]!
     expect(intro.hanCount).toBeGreaterThan(20)
     expect(intro.readingMinutes).toBe(1)
+  })
+
+  it('keeps a broken lecture to itself in the dev server’s tolerant mode', () => {
+    const dir = copyFixtureSite()
+    placeBroken(dir, 'missing-title.mdx', 'fixture-course/advanced.mdx')
+    placeBroken(dir, 'unlisted.mdx', 'fixture-course/unlisted.mdx')
+    expect(() => getSite({ contentDir: dir, includeDrafts: true })).toThrow(
+      /not listed in course\.yaml/,
+    )
+    const course = getSite({ contentDir: dir, includeDrafts: true, tolerant: true }).courses[0]!
+    fs.rmSync(dir, { recursive: true, force: true })
+    expect(course.lectures.map((lecture) => [lecture.slug, lecture.problems.length])).toEqual([
+      ['intro', 0],
+      ['plain-notes', 0],
+      ['advanced', 1],
+      ['draft-lecture', 0],
+    ])
+    expect(course.lectures[2]!.problems[0]!.message).toMatch(/title is required/)
   })
 })

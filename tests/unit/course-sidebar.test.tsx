@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { generateCourse } from '@/bench/gen-course.ts'
 import { CourseContents } from '@/components/course-contents'
 import { CourseSidebar, FULL_SIDEBAR_MAX_LECTURES } from '@/components/course-sidebar'
+import { LearningPath } from '@/components/learning-path'
+import { lectureRange } from '@/lib/lecture-range.ts'
 import { getSite } from '@/lib/content/index.ts'
 import { FIXTURE_CONTENT } from '../helpers/fixture-site.ts'
 
@@ -45,5 +47,29 @@ describe('course sidebar', () => {
     // Each folded link lands on its part's heading in the course contents.
     const contents = renderToStaticMarkup(<CourseContents course={course} />)
     for (const part of course.parts) expect(contents).toContain(`<h3 id="part-${part.id}"`)
+  })
+})
+
+describe('course home', () => {
+  it('lists each lecture once: the learning path names ranges, the contents list the lectures', () => {
+    const course = getSite({ includeDrafts: false }).courses.find(
+      (candidate) => candidate.stages.length > 0,
+    )!
+    const html = renderToStaticMarkup(
+      <>
+        <LearningPath course={course} />
+        <CourseContents course={course} />
+      </>,
+    )
+    expect(lectureLinks(html).sort()).toEqual(course.lectures.map((lecture) => lecture.slug).sort())
+    for (const stage of course.stages)
+      expect(html).toContain(lectureRange(stage.lectures, course.unit))
+  })
+
+  it('writes lecture ranges as a run or as a list', () => {
+    const numbered = (...numbers: number[]) => numbers.map((number) => ({ number }))
+    expect(lectureRange(numbered(1, 2, 3), '讲')).toBe('第 1–3 讲')
+    expect(lectureRange(numbered(4), '周')).toBe('第 4 周')
+    expect(lectureRange(numbered(1, 3, 5), '讲')).toBe('第 1、3、5 讲')
   })
 })

@@ -35,7 +35,16 @@ describe('MDX pipeline on the fixture course', () => {
     expect(html).toContain('id="领导者选举-leader-election"')
     expect(html).toContain('id="领导者选举-leader-election-1"')
     expect(html).toContain('id="代码"')
-    expect(html).toMatch(/<a href="#代码" class="heading-anchor">/)
+    expect(html).toMatch(
+      /<a href="#代码" class="heading-anchor" data-pagefind-ignore="all" tabindex="-1">/,
+    )
+  })
+
+  it('keeps screen-reader-only text and MathML out of the search index', async () => {
+    const html = await renderPage(page('intro.mdx'))
+    const mathml = html.match(/<span class="katex-mathml"[^>]*>/g) ?? []
+    expect(mathml.length).toBeGreaterThan(0)
+    for (const tag of mathml) expect(tag).toContain('data-pagefind-ignore="all"')
   })
 
   it('rewrites relative file links and site paths to site URLs under the base path', async () => {
@@ -58,6 +67,8 @@ describe('MDX pipeline on the fixture course', () => {
     expect(html).toMatch(/<aside class="callout callout-tip/)
     expect(html).toContain('data-mermaid="static"')
     expect(html).toMatch(/<svg[^>]*viewBox=/)
+    // Never narrower than its smallest text allows: the frame scrolls instead (diagram-fit).
+    expect(html).toMatch(/<svg[^>]*style="width:100%;min-width:[\d.]+px;max-width:[\d.]+px/)
     expect(html).not.toContain('fonts.googleapis.com')
   })
 
@@ -85,6 +96,13 @@ describe('MDX pipeline on the fixture course', () => {
     expect(html).toContain('data-footnotes')
     expect(html).toContain('>脚注<')
     expect(html).toContain('aria-label="返回正文"')
+  })
+
+  it('parses bold that touches Chinese punctuation, and keeps escaped stars as text', async () => {
+    const html = await renderPage(page('advanced.mdx'))
+    expect(html).toContain('<strong>“领导者”</strong>：')
+    expect(html).toContain('<strong>任期（term）</strong>是')
+    expect(html).toContain('乘方写作 **，')
   })
 
   it('hands markup without components to React as HTML strings, the page unchanged', async () => {

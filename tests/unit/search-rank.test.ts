@@ -37,6 +37,42 @@ describe('search result shaping', () => {
     expect(rerank('无关的词', hits).map((hit) => hit.id)).toEqual(['long', 'described', 'titled'])
   })
 
+  it('among titles that all name the query, puts first the one it fills most', () => {
+    const titles = [
+      'Go 模式：为并发服务器与 Raft 准备的并发套路',
+      'Raft（一）：领导者选举',
+      'Lab 3A+B 问答：把 Raft 写对',
+    ]
+    const hits = titles.map((title) => ({
+      score: 1,
+      title,
+      description: undefined,
+      section: undefined,
+    }))
+    expect(rerank('raft', hits)[0]!.title).toBe('Raft（一）：领导者选举')
+  })
+
+  it('opens the section whose heading names the query, not the first one', () => {
+    const hit = shapeResult(
+      {
+        url: '/c/l/',
+        excerpt: '',
+        meta: { title: '缓存系统设计' },
+        sub_results: [
+          {
+            title: 'LRU：哈希表',
+            url: '/c/l/#lru',
+            excerpt: '<mark>哈希</mark>表 <mark>一致性</mark>',
+          },
+          { title: '一致性哈希：加一台机器', url: '/c/l/#ch', excerpt: '<mark>一致性</mark>' },
+        ],
+      },
+      1,
+      '一致性哈希',
+    )
+    expect(hit.url).toBe('/c/l/#ch')
+  })
+
   it('shapes a pagefind result around its best section', () => {
     const hit = shapeResult(
       {

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
+import { ContentProblems } from '@/components/content-problems'
 import { CourseSidebar } from '@/components/course-sidebar'
+import { SidebarScroll } from '@/components/sidebar-scroll'
 import { LectureHeader } from '@/components/lecture-header'
 import { LectureMeta } from '@/components/lecture-meta'
 import { MenuIcon } from '@/components/icons'
@@ -48,7 +50,9 @@ export default async function LecturePage({ params }: LecturePageProps) {
   const { course: courseSlug, lecture: lectureSlug } = await params
   const course = getCourse(courseSlug)
   const lecture = getLecture(courseSlug, lectureSlug)
-  const Content = await loadPageComponent(lecture.contentPath)
+  // Only under next dev: a lecture with mistakes shows them, and every other page stays up.
+  const Content =
+    lecture.problems.length > 0 ? undefined : await loadPageComponent(lecture.contentPath)
   const toc = (
     <TableOfContents
       headings={lecture.toc}
@@ -80,10 +84,14 @@ export default async function LecturePage({ params }: LecturePageProps) {
           <span hidden data-pagefind-meta="course" data-pagefind-filter="course">
             {course.title}
           </span>
+          {/* Guides (the handbook) are for authors: kept out of a student's search unless chosen. */}
+          <span hidden data-pagefind-filter={`kind:${course.kind}`} />
           <span hidden data-pagefind-meta="label">
             {label}
           </span>
-          <p className="print-only text-sm">{absoluteUrl(lecture.path)}</p>
+          <p className="print-only text-sm" data-pagefind-ignore>
+            {absoluteUrl(lecture.path)}
+          </p>
           <LectureHeader course={course} lecture={lecture} />
           <LectureMeta course={course} lecture={lecture} updated={updated} />
           <details className="mobile-toc no-print xl:hidden">
@@ -91,16 +99,19 @@ export default async function LecturePage({ params }: LecturePageProps) {
             {toc}
           </details>
           <div className="article prose dark:prose-invert max-w-none">
-            <Content />
+            {Content ? <Content /> : <ContentProblems problems={lecture.problems} />}
           </div>
         </article>
         <div className="mx-auto max-w-[46rem]">
-          <MarkComplete
-            course={course.slug}
-            lecture={lecture.slug}
-            variant="end"
-            nextTitle={lecture.next?.title}
-          />
+          {/* A guide (the handbook) is reference, not a course to complete: no progress. */}
+          {course.kind !== 'guide' && (
+            <MarkComplete
+              course={course.slug}
+              lecture={lecture.slug}
+              variant="end"
+              nextTitle={lecture.next?.title}
+            />
+          )}
           <Pager course={course} previous={lecture.previous} next={lecture.next} />
         </div>
       </main>
@@ -111,8 +122,13 @@ export default async function LecturePage({ params }: LecturePageProps) {
         </div>
       </aside>
       <TocSpy />
-      <SidebarTicks course={course.slug} order={course.lectures.map((entry) => entry.slug)} />
-      <ReadingTracker course={course.slug} lecture={lecture.slug} />
+      <SidebarScroll menuId="course-menu" />
+      {course.kind !== 'guide' && (
+        <>
+          <SidebarTicks course={course.slug} order={course.lectures.map((entry) => entry.slug)} />
+          <ReadingTracker course={course.slug} lecture={lecture.slug} />
+        </>
+      )}
       <TaskListTicks course={course.slug} page={lecture.slug} />
       <PagerKeys previous={lecture.previous?.path} next={lecture.next?.path} />
       <PrintExpander />

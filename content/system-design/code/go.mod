@@ -1,0 +1,2 @@
+module coursecode
+go 1.19

@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BROKEN, FIXTURE_CONTENT } from '../helpers/fixture-site.ts'
+
+/**
+ * `next dev` on a project whose content is the fixture site, with one lecture broken: the other
+ * pages keep rendering, the broken one shows its own located message, and saving the fix heals
+ * it without a restart. The project is a copy of the site's code inside this repository (so
+ * Turbopack's root and node_modules are the repository's), on a free port, killed afterwards.
+ */
+const root = path.resolve(import.meta.dirname, '..', '..')
+const PROJECT_FILES = [
+  'app',
+  'components',
+  'lib',
+  'mdx-components.tsx',
+  'next.config.ts',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'package.json',
+]
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+let project: string
+let server: ChildProcess | undefined
+let base: string
+let output = ''
+
+async function get(sitePath: string): Promise<{ status: number; html: string }> {
+  const response = await fetch(`${base}${sitePath}`)
+  return { status: response.status, html: await response.text() }
+}
+
+describe('the dev server with a broken lecture', () => {
+  beforeAll(async () => {
+    fs.mkdirSync(path.join(root, '.dev-test'), { recursive: true })
+    project = fs.mkdtempSync(path.join(root, '.dev-test', 'site-'))
+    for (const name of PROJECT_FILES)
+      fs.cpSync(path.join(root, name), path.join(project, name), { recursive: true })
+    fs.cpSync(FIXTURE_CONTENT, path.join(project, 'content'), { recursive: true })
+    fs.copyFileSync(
+      path.join(BROKEN, 'mdx-syntax.mdx'),
+      path.join(project, 'content', 'fixture-course', 'advanced.mdx'),
+    )
+    const port = await freePort()
+    base = `http://127.0.0.1:${port}`
+    server = spawn(
+      process.execPath,
+      [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'dev', '-p', String(port)],
+      { cwd: project, detached: true, env: { ...process.env, NODE_ENV: 'development' } },
+    )
+    server.stdout!.on('data', (chunk) => (output += String(chunk)))
+    server.stderr!.on('data', (chunk) => (output += String(chunk)))
+    await new Promise<void>((resolve, reject) => {
+      const started = setInterval(() => {
+        if (/Ready in/.test(output)) {
+          clearInterval(started)
+          resolve()
+        }
+      }, 200)
+      server!.once('exit', (code) => reject(new Error(`next dev exited with ${code}:\n${output}`)))
+    })
+  }, 300_000)
+
+  afterAll(async () => {
+    if (server?.pid && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once('exit', resolve))
+      process.kill(-server.pid, 'SIGTERM')
+      await exited
+    }
+    if (project) fs.rmSync(project, { recursive: true, force: true })
+  })
+
+  it('keeps serving every other page, and shows the broken one its own message', async () => {
+    const intro = await get('/fixture-course/intro/')
+    expect(intro.status, output).toBe(200)
+    expect(intro.html).toContain('引言')
+    expect(intro.html).not.toContain('data-content-problems')
+    expect((await get('/')).status).toBe(200)
+    expect((await get('/second-course/chapter-one/')).status).toBe(200)
+
+    const broken = await get('/fixture-course/advanced/')
+    expect(broken.status, output).toBe(200)
+    expect(broken.html).toContain('data-content-problems')
+    expect(broken.html).toMatch(/advanced\.mdx<!-- -->:10/)
+    expect(broken.html).toContain('MDX syntax error')
+    // The author's message, not the framework's stack.
+    const report = /<section role="alert"[\s\S]*?<\/section>/.exec(broken.html)![0]
+    expect(report).toContain('content/fixture-course/advanced.mdx')
+    expect(report).not.toMatch(/node_modules|\bat \S+ \(/)
+  }, 600_000)
+
+  it('heals the broken page when the fix is saved, without a restart', async () => {
+    const file = path.join(project, 'content', 'fixture-course', 'advanced.mdx')
+    fs.copyFileSync(path.join(FIXTURE_CONTENT, 'fixture-course', 'advanced.mdx'), file)
+    // While Turbopack recompiles the page a request may briefly answer 500; the page has healed
+    // once it answers 200 with the article and no report.
+    const healed = async () => {
+      const page = await get('/fixture-course/advanced/')
+      return page.status === 200 && !page.html.includes('data-content-problems')
+    }
+    await expect.poll(healed, { timeout: 300_000, interval: 2_000 }).toBe(true)
+    const page = await get('/fixture-course/advanced/')
+    expect(page.status, output).toBe(200)
+    expect(page.html).not.toContain('data-content-problems')
+  }, 600_000)
+})

@@ -1,0 +1,57 @@
+import type { Page } from 'playwright-core'
+
+/**
+ * Every page's search entry, as pagefind returns it to the search box: its title, and the
+ * title and excerpt of each section for a query that matches nearly every page. None may show
+ * a heading anchor's screen-reader text, raw Markdown, or a formula written twice (KaTeX's
+ * MathML beside its HTML).
+ */
+export async function searchIndexText(page: Page, basePath: string): Promise<string[]> {
+  const base = basePath.endsWith('/') ? basePath : `${basePath}/`
+  // Loaded by the page itself, as the search box does (a module import the test runner leaves alone).
+  await page.addScriptTag({
+    type: 'module',
+    content: `import * as pagefind from '${base}pagefind/pagefind.js'; window.pagefindForTest = pagefind`,
+  })
+  await page.waitForFunction(() => 'pagefindForTest' in window)
+  return page.evaluate(
+    async (base) => {
+      type PagefindApi = {
+        options(options: object): Promise<void>
+        init(): Promise<void>
+        search(query: string): Promise<{ results: { data(): Promise<Data> }[] }>
+      }
+      type Data = {
+        url: string
+        excerpt: string
+        meta: Record<string, string>
+        sub_results?: { title: string; excerpt: string }[]
+      }
+      const pagefind = (window as unknown as { pagefindForTest: PagefindApi }).pagefindForTest
+      await pagefind.options({ baseUrl: base })
+      await pagefind.init()
+      const entries: Data[] = []
+      for (const query of ['的', 'O(1)', 'raft']) {
+        const search = await pagefind.search(query)
+        for (const result of search.results) entries.push(await result.data())
+      }
+      const problems = new Set<string>()
+      const plain = (html: string) => html.replace(/<\/?mark>/g, '')
+      for (const entry of entries) {
+        const texts = [
+          entry.meta.title ?? '',
+          plain(entry.excerpt),
+          ...(entry.sub_results ?? []).flatMap((sub) => [sub.title, plain(sub.excerpt)]),
+        ]
+        for (const text of texts) {
+          if (text.includes('链接到')) problems.add(`${entry.url}: anchor text in "${text}"`)
+          if (text.includes('**')) problems.add(`${entry.url}: literal ** in "${text}"`)
+          const doubled = /([A-Za-z][A-Za-z0-9(){}^_+-]{2,})\1/.exec(text)
+          if (doubled) problems.add(`${entry.url}: "${doubled[0]}" repeated in "${text}"`)
+        }
+      }
+      return [...problems].slice(0, 20)
+    },
+    basePath.endsWith('/') ? basePath : `${basePath}/`,
+  )
+}
