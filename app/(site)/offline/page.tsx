@@ -24,7 +24,7 @@ export default function OfflinePage() {
       <ul className="mt-3 grid gap-2">
         {site.courses.map((course) => (
           <li key={course.slug}>
-            <Link href={course.path} className="underline">
+            <Link prefetch={false} href={course.path} className="underline">
               {course.title}
             </Link>
           </li>
