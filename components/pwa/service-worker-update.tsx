@@ -28,9 +28,13 @@ export function ServiceWorkerUpdate() {
       follow(registration.installing)
       registration.addEventListener('updatefound', () => follow(registration.installing))
     }
+    // A page that had a worker sees its controller change only when a reader accepted the new
+    // version (here or in another tab): it reloads into that version whole. A first visit's
+    // worker taking control of the page (clients.claim) changes nothing the reader sees.
+    const updating = container.controller !== null
     let reloading = false
     const reload = () => {
-      if (reloading) return
+      if (!updating || reloading) return
       reloading = true
       window.location.reload()
     }

@@ -76,14 +76,22 @@ describe.skipIf(skipBrowser)('reading offline', () => {
   it('installs as an app: Chromium finds nothing missing from the manifest and worker', async () => {
     const page = await context.newPage()
     await page.goto(url('/'))
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready
-    })
+    await page.evaluate(() => Object.assign(window, { firstVisit: true }))
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'), {
+        timeout: 30_000,
+      })
+      .toBe('activated')
+    await page.waitForLoadState('load')
+    // The worker took control of the first visit without reloading the page under the reader.
+    expect(await page.evaluate(() => 'firstVisit' in window)).toBe(true)
     await searchReady(page)
     const session = await context.newCDPSession(page)
     // Asked while the page still starts, Chromium can answer manifest-location-changed.
     await expect
-      .poll(async () => (await session.send('Page.getInstallabilityErrors')).installabilityErrors)
+      .poll(async () => (await session.send('Page.getInstallabilityErrors')).installabilityErrors, {
+        timeout: 30_000,
+      })
       .toEqual([])
     const manifest = await (await page.request.get(url('/manifest.webmanifest'))).json()
     expect(manifest.start_url).toBe(`${basePath}/`)
@@ -94,7 +102,9 @@ describe.skipIf(skipBrowser)('reading offline', () => {
     const page = await context.newPage()
     await page.goto(url('/'))
     await expect
-      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'))
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'), {
+        timeout: 30_000,
+      })
       .toBe('activated')
     await page.close()
     for (const sitePath of VISITED) {
