@@ -116,47 +116,53 @@ describe.skipIf(skipBrowser)('reading offline', () => {
     }
   })
 
-  it('reads visited and saved pages, searches them, and explains what was never saved', async () => {
-    const page = await context.newPage()
-    await page.goto(url('/distributed-systems/lecture-01/'))
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready
-    })
-    // Now that the worker controls the site, this visit is kept.
-    await page.goto(url('/distributed-systems/lecture-01/'))
+  it(
+    'reads visited and saved pages, searches them, and explains what was never saved',
+    { timeout: 400_000 },
+    async () => {
+      const page = await context.newPage()
+      await page.goto(url('/distributed-systems/lecture-01/'))
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready
+      })
+      // Now that the worker controls the site, this visit is kept.
+      await page.goto(url('/distributed-systems/lecture-01/'))
 
-    await page.goto(url('/handbook/'))
-    // Online, the search finds pages that will not be readable offline.
-    expect((await search(page, '分布式')).some((hit) => !readable(hit))).toBe(true)
-    await page.goto(url('/handbook/'))
-    const save = page.getByRole('button', { name: '保存整门课程以便离线阅读' })
-    await save.waitFor()
-    await expect.poll(() => page.locator('.save-course').textContent()).toMatch(/约 \d+\.\d MB/)
-    await save.click()
-    await page.getByText(/已保存整门课程/).waitFor({ timeout: 60_000 })
+      await page.goto(url('/handbook/'))
+      // Online, the search finds pages that will not be readable offline.
+      expect((await search(page, '分布式')).some((hit) => !readable(hit))).toBe(true)
+      await page.goto(url('/handbook/'))
+      const save = page.getByRole('button', { name: '保存整门课程以便离线阅读' })
+      await save.waitFor()
+      await expect.poll(() => page.locator('.save-course').textContent()).toMatch(/约 \d+\.\d MB/)
+      await save.click()
+      await page.getByText(/已保存整门课程/).waitFor({ timeout: 300_000 })
 
-    await setOffline(true)
-    await page.goto(url('/distributed-systems/lecture-01/'))
-    await expect(page.locator('h1').first().textContent()).resolves.toContain('MapReduce')
-    await page.goto(url('/handbook/diagrams/'))
-    await expect(page.locator('h1').first().textContent()).resolves.toContain('Mermaid 图表')
-    const hits = await search(page, 'mermaid')
-    expect(hits.some((hit) => hit.startsWith(`${basePath}/handbook/diagrams/`))).toBe(true)
-    // Offline, search offers only what can be opened: the saved course and the visited pages.
-    await page.goto(url('/handbook/diagrams/'))
-    const offlineHits = await search(page, '分布式')
-    expect(offlineHits.filter((hit) => !readable(hit))).toEqual([])
-    expect(offlineHits.length).toBeGreaterThan(0)
+      await setOffline(true)
+      await page.goto(url('/distributed-systems/lecture-01/'))
+      await expect(page.locator('h1').first().textContent()).resolves.toContain('MapReduce')
+      await page.goto(url('/handbook/diagrams/'))
+      await expect(page.locator('h1').first().textContent()).resolves.toContain('Mermaid 图表')
+      const hits = await search(page, 'mermaid')
+      expect(hits.some((hit) => hit.startsWith(`${basePath}/handbook/diagrams/`))).toBe(true)
+      // Offline, search offers only what can be opened: the saved course and the visited pages.
+      await page.goto(url('/handbook/diagrams/'))
+      const offlineHits = await search(page, '分布式')
+      expect(offlineHits.filter((hit) => !readable(hit))).toEqual([])
+      expect(offlineHits.length).toBeGreaterThan(0)
 
-    await page.goto(url('/handbook/video/'))
-    await page.getByText('视频需要网络').first().waitFor()
+      await page.goto(url('/handbook/video/'))
+      await page.getByText('视频需要网络').first().waitFor()
 
-    await page.goto(url('/system-design/week-03/'))
-    await expect(page.locator('h1').first().textContent()).resolves.toContain('你现在离线')
-    await page.close()
-  })
+      await page.goto(url('/system-design/week-03/'))
+      await expect(page.locator('h1').first().textContent()).resolves.toContain('你现在离线')
+      await page.close()
+    },
+  )
 
-  it('offers a new deploy, then shows it', async () => {
+  // Installing the new version saves the saved course again (12 MB for the handbook): allow it
+  // the time a loaded machine needs.
+  it('offers a new deploy, then shows it', { timeout: 400_000 }, async () => {
     const page = await context.newPage()
     await page.goto(url('/handbook/getting-started/'))
     const heading = (await page.locator('h1').first().textContent())!
@@ -169,7 +175,7 @@ describe.skipIf(skipBrowser)('reading offline', () => {
 
     await page.goto(url('/handbook/'))
     const refresh = page.getByRole('button', { name: '有新版本，刷新' })
-    await refresh.waitFor({ timeout: 60_000 })
+    await refresh.waitFor({ timeout: 300_000 })
     await Promise.all([page.waitForEvent('load'), refresh.click()])
     await page.goto(url('/handbook/getting-started/'))
     await expect(page.locator('h1').first().textContent()).resolves.toBe(changed)
