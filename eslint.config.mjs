@@ -8,7 +8,7 @@ const config = [
     ignores: [
       '.next/**',
       'out/**',
-      'out-rebuild/**',
+      '.repro-test/**',
       'node_modules/**',
       '.dev-test/**',
       'next-env.d.ts',

@@ -24,8 +24,6 @@ const nextConfig: NextConfig = {
   experimental: { globalNotFound: true },
   // Reproducible: a hash of the inputs instead of a random ID in every page (lib/build-id.ts).
   generateBuildId: () => inputsBuildId(),
-  // A second export into another folder (the reproducibility test); Next.js then exports there.
-  ...(process.env.EXPORT_DIR ? { distDir: process.env.EXPORT_DIR } : {}),
 }
 
 /**

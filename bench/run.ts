@@ -15,6 +15,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { launchChromium } from '../lib/chromium.ts'
 import { getSite } from '../lib/content/index.ts'
 import { exportedBasePath, OUT_DIR } from '../lib/export-info.ts'
@@ -39,6 +40,7 @@ interface Budgets {
   /** A bound for each Lighthouse figure but the page's total weight. */
   lighthouse: Omit<LighthouseResult, 'totalBytes'>
   build: { marginalSecondsPerLecture: number; peakMemoryMbAt500: number }
+  serviceWorkerJsKb: number
 }
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -226,6 +228,17 @@ if (parts.includes('weight') || parts.includes('lighthouse')) {
         )
         results.simulations = simulations
       }
+      // The worker registers after the load event and is fetched then: no blocking time, but
+      // bytes a first visit downloads.
+      const worker = kb(
+        zlib.gzipSync(fs.readFileSync(path.join(OUT_DIR, 'sw.js')), { level: 9 }).length,
+      )
+      row(
+        'service worker script, fetched after load (gz)',
+        worker,
+        ' KB',
+        budgets.serviceWorkerJsKb,
+      )
       results.weight = Object.fromEntries(
         Object.entries(weights).map(([key, weight]) => [
           key,

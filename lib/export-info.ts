@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-/** The folder `next build` exports to: `out/`, or `EXPORT_DIR` (a folder inside the project). */
-export const OUT_DIR = path.resolve(process.env.EXPORT_DIR ?? 'out')
+/** The folder `next build` exports to. */
+export const OUT_DIR = path.resolve('out')
 
 /**
  * The base path an export was built with, read from its own catalog page (asset URLs carry it),

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { CourseContents } from '@/components/course-contents'
 import { RepositoryLinks } from '@/components/repository-links'
 import { JsonLd } from '@/components/json-ld'
+import { SaveCourse } from '@/components/pwa/save-course'
 import { LearningPath } from '@/components/learning-path'
 import { CourseProgress } from '@/components/progress/course-progress'
 import { SidebarTicks } from '@/components/progress/sidebar-ticks'
@@ -61,6 +62,7 @@ export default async function CoursePage({ params }: CoursePageProps) {
         </p>
         <StartButton course={course.slug} unit={course.unit} lectures={lectures} />
       </header>
+      <SaveCourse course={course.slug} />
       {course.kind !== 'guide' && (
         <CourseProgress
           course={course.slug}

@@ -1,6 +1,6 @@
 'use client'
 
-import { useState } from 'react'
+import { useSyncExternalStore, useState } from 'react'
 import { PlayIcon } from '../icons'
 
 export interface VideoSource {
@@ -16,10 +16,24 @@ interface VideoPlayerProps {
   duration: number | undefined
 }
 
+function subscribeOnline(onChange: () => void) {
+  window.addEventListener('online', onChange)
+  window.addEventListener('offline', onChange)
+  return () => {
+    window.removeEventListener('online', onChange)
+    window.removeEventListener('offline', onChange)
+  }
+}
+
 /** The facade and, once the reader presses play, the provider's player in an iframe. */
 export function VideoPlayer({ sources, title, duration }: VideoPlayerProps) {
   const [chosen, setChosen] = useState(0)
   const [playing, setPlaying] = useState(false)
+  const online = useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  )
   const source = sources[chosen]
   if (!source) return null
 
@@ -57,7 +71,9 @@ export function VideoPlayer({ sources, title, duration }: VideoPlayerProps) {
               ))}
             </div>
           )}
-          <p className="video-note">点击播放后才会连接视频网站。</p>
+          <p className="video-note" role={online ? undefined : 'status'}>
+            {online ? '点击播放后才会连接视频网站。' : '你现在离线：视频需要网络，联网后才能播放。'}
+          </p>
         </div>
       )}
     </div>

@@ -1,6 +1,7 @@
 'use client'
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { readableHits } from './offline-hits'
 import { loadPagefind, shapeResult, type SearchHit } from './pagefind-client'
 import { rerank } from './rank'
 
@@ -75,7 +76,7 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
             .slice(0, 30)
             .map(async (result) => shapeResult(await result.data(), result.score, text)),
         )
-        const hits = rerank(text, shaped).slice(0, 12)
+        const hits = (await readableHits(rerank(text, shaped))).slice(0, 12)
         if (!cancelled) {
           setStatus({ kind: 'ready', hits })
           setActive(0)

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BROKEN, FIXTURE_CONTENT } from '../helpers/fixture-site.ts'
+import { BROKEN, copyFixtureProject, FIXTURE_CONTENT, REPOSITORY } from '../helpers/fixture-site.ts'
 
 /**
  * `next dev` on a project whose content is the fixture site, with one lecture broken: the other
@@ -11,17 +11,6 @@ import { BROKEN, FIXTURE_CONTENT } from '../helpers/fixture-site.ts'
  * it without a restart; a lecture added to course.yaml then appears, and opens on first visit. The project is a copy of the site's code inside this repository (so
  * Turbopack's root and node_modules are the repository's), on a free port, killed afterwards.
  */
-const root = path.resolve(import.meta.dirname, '..', '..')
-const PROJECT_FILES = [
-  'app',
-  'components',
-  'lib',
-  'mdx-components.tsx',
-  'next.config.ts',
-  'postcss.config.mjs',
-  'tsconfig.json',
-  'package.json',
-]
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -46,11 +35,7 @@ async function get(sitePath: string): Promise<{ status: number; html: string }> 
 
 describe('the dev server with a broken lecture', () => {
   beforeAll(async () => {
-    fs.mkdirSync(path.join(root, '.dev-test'), { recursive: true })
-    project = fs.mkdtempSync(path.join(root, '.dev-test', 'site-'))
-    for (const name of PROJECT_FILES)
-      fs.cpSync(path.join(root, name), path.join(project, name), { recursive: true })
-    fs.cpSync(FIXTURE_CONTENT, path.join(project, 'content'), { recursive: true })
+    project = copyFixtureProject('.dev-test')
     fs.copyFileSync(
       path.join(BROKEN, 'mdx-syntax.mdx'),
       path.join(project, 'content', 'fixture-course', 'advanced.mdx'),
@@ -59,7 +44,12 @@ describe('the dev server with a broken lecture', () => {
     base = `http://127.0.0.1:${port}`
     server = spawn(
       process.execPath,
-      [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'dev', '-p', String(port)],
+      [
+        path.join(REPOSITORY, 'node_modules', 'next', 'dist', 'bin', 'next'),
+        'dev',
+        '-p',
+        String(port),
+      ],
       { cwd: project, detached: true, env: { ...process.env, NODE_ENV: 'development' } },
     )
     server.stdout!.on('data', (chunk) => (output += String(chunk)))

@@ -1,25 +1,35 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import { describe, expect, inject, it } from 'vitest'
-import { exportedBasePath } from '@/lib/export-info.ts'
+import { afterAll, describe, expect, inject, it } from 'vitest'
+import { addPolicies } from '@/lib/csp.ts'
+import { exportedBasePath, exportedHtmlFiles } from '@/lib/export-info.ts'
 import { exportedFiles } from '@/lib/export-contents.ts'
+import { writeOfflineSupport } from '@/lib/pwa/write-offline-support.ts'
+import { writeSearchIndex } from '@/lib/search-index.ts'
+import { getSite } from '@/lib/content/index.ts'
+import { copyFixtureProject, REPOSITORY } from '../helpers/fixture-site.ts'
 
-const outDir = inject('outDir')
-/** Inside the project: Next.js refuses an export folder outside it. */
-const secondDir = path.resolve('out-rebuild')
 /**
- * Opt-in until it has run green end to end (it adds one full build): set CHECK_REPRODUCIBLE=1,
- * in CI too (.ci/run), once a run has confirmed it and measured its cost there.
+ * Two builds of one commit export byte-identical files, so a deploy diff shows only what changed.
+ * A second full build of the real site costs minutes on CI; instead:
+ * - the fixture site (every kind of page, an image, a lab kit, code) is built twice from
+ *   scratch, `next build` and postbuild, and the two exports compared file by file;
+ * - the real site's export has its postbuild products made a second time from its own pages
+ *   (the search index, each page's policy, the offline lists and the service worker) and
+ *   compared with what the build wrote.
  */
-const run = process.env.CHECK_REPRODUCIBLE === '1'
-if (!run)
-  console.warn('⚠ Reproducibility test skipped: it runs a second build (CHECK_REPRODUCIBLE=1).')
+const outDir = inject('outDir')
+const basePath = exportedBasePath(outDir)
+const next = path.join(REPOSITORY, 'node_modules', 'next', 'dist', 'bin', 'next')
+const postbuild = path.join(REPOSITORY, 'scripts', 'postbuild.ts')
+const scratch: string[] = []
 
-function digests(dir: string): Map<string, string> {
+function digests(dir: string, files: readonly string[] = exportedFiles(dir)): Map<string, string> {
   return new Map(
-    exportedFiles(dir).map((file) => [
+    files.map((file) => [
       file,
       createHash('sha256')
         .update(fs.readFileSync(path.join(dir, file)))
@@ -28,33 +38,73 @@ function digests(dir: string): Map<string, string> {
   )
 }
 
-describe.skipIf(!run)('a second build of the same sources', () => {
-  it('exports byte-identical files', { timeout: 1_800_000 }, () => {
-    // The content check ran before the first build; the second build is next build + postbuild.
-    const env = {
-      ...process.env,
-      BASE_PATH: exportedBasePath(outDir),
-      EXPORT_DIR: path.relative(process.cwd(), secondDir),
-    }
-    fs.rmSync(secondDir, { recursive: true, force: true })
-    try {
-      execFileSync('npx', ['next', 'build'], { stdio: 'inherit', env })
-      execFileSync('node', ['scripts/postbuild.ts'], { stdio: 'inherit', env })
-      const first = digests(outDir)
-      const second = digests(secondDir)
-      const differing = [...new Set([...first.keys(), ...second.keys()])]
-        .filter((file) => first.get(file) !== second.get(file))
-        .map((file) =>
-          !first.has(file)
-            ? `only in the second: ${file}`
-            : !second.has(file)
-              ? `only in the first: ${file}`
-              : file,
-        )
-      expect(differing).toEqual([])
-      expect(first.size).toBeGreaterThan(100)
-    } finally {
-      fs.rmSync(secondDir, { recursive: true, force: true })
-    }
+/** The files that differ between two folders, or exist in one only. */
+function differences(first: Map<string, string>, second: Map<string, string>): string[] {
+  return [...new Set([...first.keys(), ...second.keys()])]
+    .filter((file) => first.get(file) !== second.get(file))
+    .map((file) =>
+      !first.has(file)
+        ? `only in the second: ${file}`
+        : !second.has(file)
+          ? `only in the first: ${file}`
+          : file,
+    )
+}
+
+/** `next build` and postbuild in a fixture project, from a clean `.next`; returns its export. */
+function buildFixture(project: string, into: string): string {
+  // The project's own content folder (the fixture site), not one a caller pointed elsewhere.
+  const env: NodeJS.ProcessEnv = { ...process.env, BASE_PATH: basePath, NODE_ENV: 'production' }
+  delete env.CONTENT_DIR
+  fs.rmSync(path.join(project, '.next'), { recursive: true, force: true })
+  execFileSync(process.execPath, [next, 'build'], { cwd: project, env, stdio: 'inherit' })
+  execFileSync(process.execPath, [postbuild], { cwd: project, env, stdio: 'inherit' })
+  fs.renameSync(path.join(project, 'out'), into)
+  return into
+}
+
+afterAll(() => {
+  for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe('a second build of the same sources', () => {
+  // Opt-in (CHECK_REPRODUCIBLE=1) until it passes: its first run (2026-12-07, 15.5 min at load
+  // 20) found fixture-course/advanced (index.html, index.txt and its two RSC payloads) different
+  // between the two builds, and so the worker and the offline lists; the cause is not found yet.
+  it.skipIf(process.env.CHECK_REPRODUCIBLE !== '1')(
+    'exports the fixture site byte for byte the same',
+    { timeout: 1_800_000 },
+    () => {
+      const project = copyFixtureProject('.repro-test')
+      const exports = fs.mkdtempSync(path.join(os.tmpdir(), 'fixture-exports-'))
+      scratch.push(project, exports)
+      const first = digests(buildFixture(project, path.join(exports, 'first')))
+      const second = digests(buildFixture(project, path.join(exports, 'second')))
+      expect(differences(first, second)).toEqual([])
+      const files = [...first.keys()]
+      // Not an empty comparison: pages of both courses, a lab kit, the index and the worker.
+      expect(files).toContain('fixture-course/intro/index.html')
+      expect(files).toContain('second-course/chapter-one/index.html')
+      expect(files.some((file) => /\/labs\/[^/]+\.zip$/.test(file))).toBe(true)
+      expect(files).toContain('pagefind/pagefind-entry.json')
+      expect(files).toContain('sw.js')
+    },
+  )
+
+  it("remakes the real site's search index, policies and offline files identically", async () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'site-postbuild-'))
+    scratch.push(copy)
+    fs.cpSync(outDir, copy, { recursive: true })
+    fs.rmSync(path.join(copy, 'pagefind'), { recursive: true })
+    await writeSearchIndex(copy, path.join(copy, 'pagefind'))
+    addPolicies(exportedHtmlFiles(copy))
+    const courses = getSite({ includeDrafts: false }).courses.map((course) => course.slug)
+    writeOfflineSupport(copy, basePath, courses)
+
+    const original = digests(outDir)
+    expect(differences(original, digests(copy))).toEqual([])
+    const files = [...original.keys()]
+    expect(files.filter((file) => file.startsWith('pagefind/')).length).toBeGreaterThan(10)
+    expect(files.filter((file) => file.startsWith('offline/')).length).toBeGreaterThan(1)
   })
 })
