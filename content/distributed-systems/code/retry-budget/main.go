@@ -25,16 +25,27 @@ func (s *Storage) Handle() bool {
 	return u >= s.failRate
 }
 
-// Budget 是一个按比例的重试预算：重试次数不得超过首次请求数的 ratio 倍。
+// 每层的重试预算：每 budgetEvery 个首次请求挣得 1 次重试（10%），
+// 没用掉的额度最多存 budgetBurst 次，多出的作废。
+const (
+	budgetEvery = 10
+	budgetBurst = 10
+)
+
+// Budget 是一个有上限的令牌桶：每个首次请求存入 1 个单位，每次重试取出 every 个单位，
+// 桶里最多存 every*burst 个单位。上限保证健康时期没用掉的额度不会留到故障时一起花掉：
+// 任何一段连续的 n 个首次请求里，重试都不超过 n/every + burst 次。
+// 用整数计数，避免 0.1 累加十次小于 1 这类浮点误差。
 type Budget struct {
-	ratio    float64
-	requests int
-	retries  int
+	every, burst int
+	credit       int // 以 1/every 次重试为单位
 }
 
+func newBudget() *Budget { return &Budget{every: budgetEvery, burst: budgetBurst} }
+
 func (b *Budget) firstAttempt() {
-	if b != nil {
-		b.requests++
+	if b != nil && b.credit < b.every*b.burst {
+		b.credit++
 	}
 }
 
@@ -42,10 +53,10 @@ func (b *Budget) allowRetry() bool {
 	if b == nil {
 		return true // 没有预算：想重试就重试
 	}
-	if float64(b.retries+1) > b.ratio*float64(b.requests) {
+	if b.credit < b.every {
 		return false
 	}
-	b.retries++
+	b.credit -= b.every
 	return true
 }
 
@@ -83,16 +94,16 @@ type result struct {
 }
 
 func run(p policy, failRate float64, users int) result {
-	newBudget := func() *Budget {
+	budget := func() *Budget {
 		if p.budget {
-			return &Budget{ratio: 0.1}
+			return newBudget()
 		}
 		return nil
 	}
 	storage := &Storage{failRate: failRate, seed: 42}
-	api := &Caller{maxAttempts: p.attempts[2], budget: newBudget(), next: storage}
-	frontend := &Caller{maxAttempts: p.attempts[1], budget: newBudget(), next: api}
-	client := &Caller{maxAttempts: p.attempts[0], budget: newBudget(), next: frontend}
+	api := &Caller{maxAttempts: p.attempts[2], budget: budget(), next: storage}
+	frontend := &Caller{maxAttempts: p.attempts[1], budget: budget(), next: api}
+	client := &Caller{maxAttempts: p.attempts[0], budget: budget(), next: frontend}
 	ok := 0
 	for i := 0; i < users; i++ {
 		if client.Handle() {

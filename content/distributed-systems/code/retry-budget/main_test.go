@@ -8,10 +8,11 @@ var (
 	budgeted   = policy{"3 attempts + budget", [3]int{3, 3, 3}, true}
 )
 
-// 预算的不变式：任何时刻，重试次数都不超过首次请求数的 ratio 倍。
-// 判断写成 retries > ratio*requests（先放行、后比较）的版本在第一个请求上就多放行一次。
+// 预算的不变式：从空桶开始，任何时刻重试次数都不超过首次请求数的 1/every（10%）。
+// 判断写成“桶里还有额度就放行、再扣”（credit > 0 而不是 credit >= every）的版本
+// 在第一个请求上就多放行一次。
 func TestBudgetNeverExceedsRatio(t *testing.T) {
-	b := &Budget{ratio: 0.1}
+	b := newBudget()
 	allowed := 0
 	for i := 1; i <= 1000; i++ {
 		b.firstAttempt()
@@ -20,12 +21,12 @@ func TestBudgetNeverExceedsRatio(t *testing.T) {
 				allowed++
 			}
 		}
-		if float64(b.retries) > b.ratio*float64(b.requests) {
-			t.Fatalf("after %d requests: %d retries, more than %.0f%%", i, b.retries, 100*b.ratio)
+		if allowed*budgetEvery > i {
+			t.Fatalf("after %d requests: %d retries, more than 1/%d", i, allowed, budgetEvery)
 		}
 	}
-	if allowed != 100 {
-		t.Fatalf("allowed %d retries over 1000 requests, want 100", allowed)
+	if allowed != 1000/budgetEvery {
+		t.Fatalf("allowed %d retries over 1000 requests, want %d", allowed, 1000/budgetEvery)
 	}
 }
 
@@ -69,5 +70,28 @@ func TestBudgetStillRetriesTransientErrors(t *testing.T) {
 func TestDeterministic(t *testing.T) {
 	if a, b := run(budgeted, 0.3, 1000), run(budgeted, 0.3, 1000); a != b {
 		t.Fatalf("two runs differ: %+v vs %+v", a, b)
+	}
+}
+
+// 预算不能把健康时期没用掉的额度存起来留到故障时花：否则一段长时间的健康运行之后，
+// 下游一旦完全不可用，这一层仍会按满 3 次去重试，直到攒下的额度花光。
+// 一层、最多 3 次尝试、10% 预算：先 100000 个健康请求，再 1000 个全部失败的请求，
+// 故障期间下游收到的请求不得超过 1.1 倍再加桶的容量（一次允许的突发）。
+func TestBudgetDoesNotBankHealthyAllowance(t *testing.T) {
+	storage := &Storage{failRate: 0, seed: 42}
+	layer := &Caller{maxAttempts: 3, budget: newBudget(), next: storage}
+	for i := 0; i < 100000; i++ {
+		layer.Handle()
+	}
+	storage.failRate = 1.0
+	before := storage.received
+	const outage = 1000
+	for i := 0; i < outage; i++ {
+		layer.Handle()
+	}
+	got := storage.received - before
+	if limit := outage + outage/budgetEvery + budgetBurst; got > limit {
+		t.Fatalf("after a healthy period storage received %d requests for %d failing ones, more than %d (1.1x + burst %d)",
+			got, outage, limit, budgetBurst)
 	}
 }
