@@ -70,11 +70,17 @@ func Inject(ctx context.Context, h http.Header) {
 
 // Extract 解析 traceparent，把远端的 span 当作父亲放进新的 context。
 // 头缺失或不合 W3C Trace Context 的格式时忽略它，开始一个新 trace：
-// 版本 00 恰好四段；trace-id 32 位、parent-id 16 位小写十六进制，且都不能全为零；
+// 版本是 2 位小写十六进制，ff 无效；版本 00 恰好四段；
+// trace-id 32 位、parent-id 16 位小写十六进制，且都不能全为零；
 // 标志位是 2 位十六进制，最低位是“已采样”。
+// 更高的版本（01 到 fe）按版本 00 的规则读前四段、忽略其后的字段（规范 §3.2.4），
+// 这样新版本的上游不会让还不认识它的服务把调用链截断。
 func Extract(ctx context.Context, h http.Header) context.Context {
 	parts := strings.Split(h.Get("traceparent"), "-")
-	if len(parts) != 4 || parts[0] != "00" {
+	if len(parts) < 4 {
+		return ctx
+	}
+	if v, ok := decodeHex(parts[0], 1); !ok || v[0] == 0xff || (v[0] == 0 && len(parts) != 4) {
 		return ctx
 	}
 	var sc SpanContext

@@ -44,8 +44,11 @@ func TestExtractRejectsMalformed(t *testing.T) {
 	zeros32 := "00000000000000000000000000000000"
 	bad := []string{
 		"",
-		"00-" + traceID + "-" + spanID,         // 少一段
-		"01-" + traceID + "-" + spanID + "-01", // 未知版本
+		"00-" + traceID + "-" + spanID,                               // 少一段
+		"ff-" + traceID + "-" + spanID + "-01",                       // 版本 ff 永远无效
+		"0g-" + traceID + "-" + spanID + "-01",                       // 版本不是十六进制
+		"00-" + traceID + "-" + spanID + "-01-x",                     // 版本 00 恰好四段，多一段无效
+		"01-" + traceID + "-" + spanID + "-1-x",                      // 未来版本也要按 00 的规则读前四段
 		"00-" + traceID[:30] + "-" + spanID + "-01",                  // trace-id 太短
 		"00-" + traceID + "-" + spanID + "0-01",                      // parent-id 太长
 		"00-" + "4BF92F3577B34DA6A3CE929D0E0E4736-" + spanID + "-01", // 大写
@@ -58,6 +61,20 @@ func TestExtractRejectsMalformed(t *testing.T) {
 	for _, v := range bad {
 		if sc, ok := extracted(t, v); ok {
 			t.Errorf("traceparent %q accepted as %+v", v, sc)
+		}
+	}
+}
+
+// 未来版本（01 到 fe）按版本 00 的规则读前四段，后面多出的字段忽略（W3C Trace Context §3.2.4）：
+// 一个还不认识新版本的服务不应因此把调用链截断。只认 "00" 的版本在这里失败。
+func TestExtractFutureVersion(t *testing.T) {
+	for _, v := range []string{
+		"01-" + traceID + "-" + spanID + "-01",
+		"cc-" + traceID + "-" + spanID + "-01-what-the-future-will-be-like",
+	} {
+		sc, ok := extracted(t, v)
+		if !ok || !sc.Sampled || sc.TraceID[0] != 0x4b || sc.SpanID[7] != 0xb7 {
+			t.Errorf("future version %q: got %+v ok=%v, want it parsed as version 00", v, sc, ok)
 		}
 	}
 }
