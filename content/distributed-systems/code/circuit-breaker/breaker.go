@@ -41,6 +41,7 @@ type Breaker struct {
 	cooldown   time.Duration    // Open 状态持续多久后允许试探
 	openedAt   time.Time        // 最近一次跳闸的时刻
 	probing    bool             // HalfOpen 状态下是否已有一个试探请求在途
+	probeStart time.Time        // 这个试探请求开始的时刻
 	now        func() time.Time // 注入时钟，便于确定性测试
 }
 
@@ -85,6 +86,8 @@ func (b *Breaker) Call(f func() error) error {
 
 // ANCHOR: before
 // before 决定放不放行，并返回这次调用所属的代数。
+// 试探请求可能挂起、永远不返回（下游调用没有截止时间时），所以试探也有期限：
+// 超过一个冷却期仍在途，下一个到来的请求就把它记作失败、让熔断器重新跳闸。
 func (b *Breaker) before() (uint64, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -97,9 +100,12 @@ func (b *Breaker) before() (uint64, error) {
 		fallthrough
 	case HalfOpen:
 		if b.probing {
-			return 0, ErrOpen // 已经有一个试探请求在途
+			if b.now().Sub(b.probeStart) >= b.cooldown {
+				b.trip() // 试探挂起超过一个冷却期：记作失败，开始新的一代，它迟到的结果将被丢弃
+			}
+			return 0, ErrOpen // 已经有一个试探请求在途，或刚因试探超时而重新跳闸
 		}
-		b.probing = true
+		b.probing, b.probeStart = true, b.now()
 	}
 	return b.generation, nil
 }

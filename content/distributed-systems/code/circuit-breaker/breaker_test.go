@@ -192,6 +192,39 @@ func TestPanickingProbeCountsAsFailure(t *testing.T) {
 	}
 }
 
+// 试探请求挂起、永远不返回（下游调用没有截止时间，连接一直不断）：熔断器不能因此永远卡在
+// “已有试探在途”。试探超过一个冷却期仍未返回，就记作失败、重新跳闸；再过一个冷却期，
+// 下一个请求成为新的试探者。那个挂起的试探最后返回时，它的结果属于旧的一代，被丢弃。
+// 没有试探截止时间的版本在这里失败：下游恢复之后，每个请求仍然 ErrOpen。
+func TestHungProbeTimesOut(t *testing.T) {
+	b, c := newBreaker(1)
+	b.Call(fail)
+	c.advance(10 * time.Second)
+	hung := start(t, b)
+	c.advance(9 * time.Second)
+	if err := b.Call(ok); err != ErrOpen {
+		t.Fatalf("9 s into the probe: err %v, want ErrOpen (probe still within its deadline)", err)
+	}
+	c.advance(time.Second)
+	if err := b.Call(ok); err != ErrOpen {
+		t.Fatalf("probe past its deadline: err %v, want ErrOpen (the hung probe counts as a failure)", err)
+	}
+	if got := b.State(); got != Open {
+		t.Fatalf("after the probe deadline: state %v, want Open", got)
+	}
+	c.advance(10 * time.Second)
+	if err := b.Call(ok); err != nil {
+		t.Fatalf("downstream recovered, new probe after the cooldown: err %v, want admitted", err)
+	}
+	if got := b.State(); got != Closed {
+		t.Fatalf("successful new probe: state %v, want Closed", got)
+	}
+	hung.finish(errDown) // 旧一代的结果：不能让已经关上的熔断器跳闸
+	if got := b.State(); got != Closed {
+		t.Fatalf("late failure of the hung probe: state %v, want Closed", got)
+	}
+}
+
 // 许多 goroutine 同时撞上冷却结束的时刻：恰好一个成为试探者（用 -race 运行）。
 // 每个调用报告一次：被放行的在 f 里报告 true 并停在 gate 上，被拒绝的返回 ErrOpen 后报告 false。
 func TestConcurrentCallersOneProbe(t *testing.T) {
