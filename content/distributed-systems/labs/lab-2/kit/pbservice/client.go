@@ -12,7 +12,7 @@ import (
 	"dslabs/viewservice"
 )
 
-// Clerk 向视图服务问出主，把请求发给主；消息丢失或得到 ErrWrongServer 时，
+// Clerk 向视图服务问出主，把请求发给主；消息丢失或回复的 Err 不是 OK（Get 还接受 ErrNoKey）时，
 // 重新问视图、用同一个 (ClientID, Seq) 重试，直到成功或超过 Timeout。
 type Clerk struct {
 	vs      *viewservice.Clerk

@@ -239,15 +239,24 @@ func (cfg *config) logSize(i int) int {
 // checkHealth fails the test if a server applied something wrong or the test ran too long.
 func (cfg *config) checkHealth() {
 	cfg.t.Helper()
+	if err := cfg.healthErr(); err != "" {
+		cfg.t.Fatal(err)
+	}
+}
+
+// healthErr is checkHealth for goroutines other than the test's, which may not fail it: it
+// returns what is wrong ("" if nothing is).
+func (cfg *config) healthErr() string {
 	cfg.mu.Lock()
 	err := cfg.applyErr
 	cfg.mu.Unlock()
 	if err != "" {
-		cfg.t.Fatal(err)
+		return err
 	}
 	if time.Since(cfg.start) > testTimeLimit {
-		cfg.t.Fatalf("test took longer than %v", testTimeLimit)
+		return fmt.Sprintf("test took longer than %v", testTimeLimit)
 	}
+	return ""
 }
 
 // checkOneLeader waits for a leader among the connected servers and returns it. It fails if a
@@ -379,11 +388,27 @@ func (cfg *config) wait(index int, n int, startTerm int) interface{} {
 // fails to commit it; without, that is a failure. It returns the index of the command.
 func (cfg *config) one(cmd interface{}, expectedServers int, retry bool) int {
 	cfg.t.Helper()
+	index, err := cfg.oneErr(cmd, expectedServers, retry)
+	if err != "" {
+		cfg.t.Fatal(err)
+	}
+	return index
+}
+
+// oneErr is one for goroutines other than the test's, which may not fail it (a Fatal from
+// another goroutine after the test has ended panics the whole test binary). It returns what
+// went wrong instead, and gives up as soon as the test has ended.
+func (cfg *config) oneErr(cmd interface{}, expectedServers int, retry bool) (int, string) {
 	t0 := time.Now()
 	lastAccepted := t0
 	next := 0
 	for time.Since(t0) < 10*time.Second {
-		cfg.checkHealth()
+		if err := cfg.healthErr(); err != "" {
+			return -1, err
+		}
+		if cfg.ended() {
+			return -1, fmt.Sprintf("one(%v): the test ended before agreement", cmd)
+		}
 		index := -1
 		rafts, connected := cfg.raftsNow()
 		for k := 0; k < cfg.n; k++ {
@@ -397,27 +422,40 @@ func (cfg *config) one(cmd interface{}, expectedServers int, retry bool) int {
 		}
 		if index == -1 {
 			if time.Since(lastAccepted) > 5*time.Second {
-				cfg.t.Fatalf("one(%v): expected one leader, got none (no connected server "+
-					"accepted Start for 5 s)", cmd)
+				return -1, fmt.Sprintf("one(%v): expected one leader, got none (no connected "+
+					"server accepted Start for 5 s)", cmd)
 			}
 			time.Sleep(50 * time.Millisecond)
 			continue
 		}
 		lastAccepted = time.Now()
-		for t1 := time.Now(); time.Since(t1) < 2*time.Second; {
-			nd, got := cfg.nCommitted(index)
+		for t1 := time.Now(); time.Since(t1) < 2*time.Second && !cfg.ended(); {
+			if err := cfg.healthErr(); err != "" {
+				return -1, err
+			}
+			nd, got := cfg.nCommittedNoFail(index)
 			if nd > 0 && nd >= expectedServers && got == cmd {
-				return index
+				return index, ""
 			}
 			time.Sleep(20 * time.Millisecond)
 		}
 		if !retry {
-			cfg.t.Fatalf("one(%v) failed to reach agreement: the leader accepted it at index "+
-				"%d, but %d servers did not apply it within 2 s", cmd, index, expectedServers)
+			return -1, fmt.Sprintf("one(%v) failed to reach agreement: the leader accepted it "+
+				"at index %d, but %d servers did not apply it within 2 s", cmd, index,
+				expectedServers)
 		}
 	}
-	cfg.t.Fatalf("one(%v) failed to reach agreement within 10 s", cmd)
-	return -1
+	return -1, fmt.Sprintf("one(%v) failed to reach agreement within 10 s", cmd)
+}
+
+// ended reports whether the test has ended (its cleanup has run).
+func (cfg *config) ended() bool {
+	select {
+	case <-cfg.done:
+		return true
+	default:
+		return false
+	}
 }
 
 // applier reads everything server i's instance gen sends on applyCh and checks it: commands in

@@ -184,13 +184,18 @@ func TestUnreliableAgree3C(t *testing.T) {
 	cfg := makeConfig(t, servers, true, false)
 	cfg.begin("Test (3C): unreliable agreement")
 
+	// The concurrent clients may not fail the test from their own goroutines; they report
+	// their first error here, and the test fails with it once they are done.
 	var wg sync.WaitGroup
+	errs := make(chan string, 4*29)
 	for iters := 1; iters < 30; iters++ {
 		for j := 0; j < 4; j++ {
 			wg.Add(1)
 			go func(iters, j int) {
 				defer wg.Done()
-				cfg.one((100*iters)+j, 1, true)
+				if _, err := cfg.oneErr((100*iters)+j, 1, true); err != "" {
+					errs <- err
+				}
 			}(iters, j)
 		}
 		cfg.one(iters, 1, true)
@@ -198,6 +203,10 @@ func TestUnreliableAgree3C(t *testing.T) {
 
 	cfg.setUnreliable(false)
 	wg.Wait()
+	close(errs)
+	if err, failed := <-errs; failed {
+		t.Fatalf("a concurrent client failed: %s", err)
+	}
 	cfg.one(100, servers, true)
 }
 
