@@ -26,6 +26,7 @@ export interface LiveSimProps {
  */
 const liveModules = {
   raft: () => import('./raft/raft-live'),
+  history: () => import('./history/history-live'),
 }
 
 export type SimKind = keyof typeof liveModules

@@ -223,14 +223,15 @@ describe('historyProblems', () => {
   })
 
   it('names each problem and what is allowed', () => {
-    expect(historyProblems([])).toEqual(['the history has no operations; give at least one'])
-    expect(historyProblems([w('C1', 1, 10, 5)])).toEqual([
+    const en = (ops: HistoryOp[]) => historyProblems(ops).map((problem) => problem.en)
+    expect(en([])).toEqual(['the history has no operations; give at least one'])
+    expect(en([w('C1', 1, 10, 5)])).toEqual([
       'operation 1 (C1): return (5) must be later than invoke (10)',
     ])
-    expect(historyProblems([{ ...r('C1', 1, 0, 5), return: null }])).toEqual([
+    expect(en([{ ...r('C1', 1, 0, 5), return: null }])).toEqual([
       'operation 1 (C1): a read must return (only a write may time out, return: null)',
     ])
-    expect(historyProblems([w('C1', 1, 0, 10), r('C1', 1, 5, 15)])[0]).toMatch(
+    expect(en([w('C1', 1, 0, 10), r('C1', 1, 5, 15)])[0]).toMatch(
       /^operations 1 and 2 overlap, but both are C1's/,
     )
   })
