@@ -170,6 +170,40 @@ describe('checkHistory: the histories of lecture 4', () => {
   })
 })
 
+describe("the answers of lecture 4's exercise “用检查器修好 H2”", () => {
+  const h2 = (c3Invoke: number, extra: HistoryOp[] = []) => [
+    w('C1', 1, 0, 30),
+    r('C2', 1, 5, 10),
+    r('C3', 0, c3Invoke, c3Invoke + 5),
+    ...extra,
+  ]
+
+  it('C3 may be called as late as 10 (a return at the instant of a call overlaps it), not 11', () => {
+    expect(checkHistory(h2(10))).toEqual({ linearizable: true, order: [2, 0, 1] })
+    expect(checkHistory(h2(11))).toMatchObject({
+      linearizable: false,
+      reason: '读到 0，但此时寄存器只能是 1',
+    })
+  })
+
+  it('a write of 0 that returns at 5 or later and is called at 20 or earlier makes H2 linearizable', () => {
+    for (const [invoke, ret] of [
+      [11, 14],
+      [0, 5],
+      [20, 25],
+    ] as const)
+      expect(checkHistory(h2(15, [w('C4', 0, invoke, ret)]))).toEqual({
+        linearizable: true,
+        order: [0, 1, 3, 2],
+      })
+    for (const [invoke, ret] of [
+      [0, 4],
+      [21, 25],
+    ] as const)
+      expect(checkHistory(h2(15, [w('C4', 0, invoke, ret)])).linearizable).toBe(false)
+  })
+})
+
 describe('checkHistory against the definition', () => {
   it('agrees with a brute-force search over every order on 400 random histories', () => {
     let yes = 0
