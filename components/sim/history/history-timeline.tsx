@@ -1,5 +1,5 @@
 import type { PointerEvent } from 'react'
-import { opLabel, opWithTimes } from '@/lib/sim/history/describe'
+import { opAction, opWithTimes } from '@/lib/sim/history/describe'
 import type { HistoryOp } from '@/lib/sim/history/types'
 import { AXIS, LEFT, ROW, TOP, WIDTH, clientsOf, timeScale } from './timeline-scale'
 
@@ -21,7 +21,9 @@ interface HistoryTimelineProps {
  * write runs off the right edge), and, once checked, each linearization point as a numbered dot.
  */
 export function HistoryTimeline({ ops, points, order, stuck, onTime }: HistoryTimelineProps) {
-  const scale = timeScale(ops)
+  // An operation whose time the reader is still typing (not a number yet) is left out until it is one.
+  const drawn = ops.flatMap((op, index) => (drawable(op) ? [{ op, index }] : []))
+  const scale = timeScale(drawn.map(({ op }) => op))
   const clients = clientsOf(ops)
   const height = TOP + clients.length * ROW + AXIS
   const axisY = height - AXIS + 4
@@ -58,7 +60,7 @@ export function HistoryTimeline({ ops, points, order, stuck, onTime }: HistoryTi
           {client}
         </text>
       ))}
-      {ops.map((op, index) => {
+      {drawn.map(({ op, index }) => {
         const y = TOP + clients.indexOf(op.client) * ROW + 24
         const x1 = scale.x(op.invoke)
         const x2 = op.return === null ? WIDTH - 4 : scale.x(op.return)
@@ -73,7 +75,7 @@ export function HistoryTimeline({ ops, points, order, stuck, onTime }: HistoryTi
             data-stuck={stuck === index || undefined}
           >
             <text x={x1} y={y - 6}>
-              {opLabel(op).slice(op.client.length + 1)}
+              {opAction(op)}
               {stuck === index ? ' ✗' : ''}
             </text>
             <rect
@@ -124,3 +126,6 @@ export function HistoryTimeline({ ops, points, order, stuck, onTime }: HistoryTi
     </svg>
   )
 }
+
+const drawable = (op: HistoryOp) =>
+  Number.isFinite(op.invoke) && (op.return === null || Number.isFinite(op.return))
