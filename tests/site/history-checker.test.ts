@@ -62,17 +62,17 @@ describe.skipIf(skipBrowser)('HistoryChecker in the browser', () => {
     const checker = await liveChecker(page)
 
     await checker.getByRole('button', { name: '检查' }).click()
-    expect(await verdict(checker)).toContain('不线性一致。')
-    expect(await verdict(checker)).toContain('读到 0，但此时寄存器只能是 1')
+    await expect.poll(() => verdict(checker)).toContain('不线性一致。')
+    await expect.poll(() => verdict(checker)).toContain('读到 0，但此时寄存器只能是 1')
     await expect.poll(() => checker.locator('[data-stuck]').count()).toBe(1)
 
     // Typing a time clears the verdict; Enter in the field checks again.
     await checker.getByLabel('第 3 个操作的调用时刻').fill('8')
-    expect(await verdict(checker)).toContain('按“检查”判断')
+    await expect.poll(() => verdict(checker)).toContain('按“检查”判断')
     const ret = checker.getByLabel('第 3 个操作的返回时刻')
     await ret.fill('13')
     await ret.press('Enter')
-    expect(await verdict(checker)).toContain('线性一致。')
+    await expect.poll(() => verdict(checker)).toContain('线性一致。')
     expect(await checker.locator('.history-order > li').allInnerTexts()).toEqual([
       'C3 读到 0（8–13）',
       'C1 写 1（0–30）',
@@ -82,14 +82,16 @@ describe.skipIf(skipBrowser)('HistoryChecker in the browser', () => {
 
     // A fourth operation by a new client; then removing it again.
     await checker.getByRole('button', { name: '添加操作' }).click()
-    expect(await checker.locator('.history-op-row').count()).toBe(4)
+    await expect.poll(() => checker.locator('.history-op-row').count()).toBe(4)
     await checker.getByRole('button', { name: '删除第 4 个操作' }).click()
-    expect(await checker.locator('.history-op-row').count()).toBe(3)
+    await expect.poll(() => checker.locator('.history-op-row').count()).toBe(3)
 
     // A return before the call is named, not checked.
     await ret.fill('2')
     await checker.getByRole('button', { name: '检查' }).click()
-    expect(await verdict(checker)).toContain('第 3 个操作：返回时刻（2）必须晚于调用时刻（8）。')
+    await expect
+      .poll(() => verdict(checker))
+      .toContain('第 3 个操作：返回时刻（2）必须晚于调用时刻（8）。')
     expect(errors).toEqual([])
     await page.close()
   })
@@ -107,7 +109,7 @@ describe.skipIf(skipBrowser)('HistoryChecker in the browser', () => {
     await page.mouse.down()
     await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2, { steps: 5 })
     await page.mouse.up()
-    expect(Number(await ret.inputValue())).toBeGreaterThan(20)
+    await expect.poll(async () => Number(await ret.inputValue())).toBeGreaterThan(20)
     await page.close()
   })
 
