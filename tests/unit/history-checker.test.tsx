@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { HistoryChecker } from '@/components/mdx/history-checker'
+import HistoryLive from '@/components/sim/history/history-live'
 import { HistoryView } from '@/components/sim/history/history-view'
 import { checkHistory } from '@/lib/sim/history/check'
 import { historyPresets } from '@/lib/sim/history/presets'
@@ -48,5 +49,24 @@ describe('HistoryView with a verdict', () => {
     expect(html).toContain('C1 写 1（0–30） → C2 读到 1（5–10）')
     expect(html).toContain('读到 0，但此时寄存器只能是 1')
     expect(html).toMatch(/data-stuck="true"/)
+  })
+})
+
+describe('the live checker', () => {
+  it('checks at once when the reader pressed 检查 on the static picture, and enables every control', () => {
+    const html = renderToStaticMarkup(
+      <HistoryLive history="stale-read" autoPlay={true} autoFocus={false} />,
+    )
+    expect(html).toContain('读到 0，但此时寄存器只能是 1')
+    expect(html).toMatch(/<button type="submit"[^>]*data-sim-play="true"[^>]*>检查/)
+    expect(html).not.toMatch(/<button[^>]*disabled=""[^>]*>添加操作/)
+    expect(html.match(/class="history-handle"/g)).toHaveLength(6)
+  })
+
+  it('waits for 检查 when it loaded because the reader scrolled near it', () => {
+    const html = renderToStaticMarkup(
+      <HistoryLive history="stale-read" autoPlay={false} autoFocus={false} />,
+    )
+    expect(html).toContain('按“检查”判断这段历史是否线性一致。')
   })
 })
