@@ -13,6 +13,8 @@ interface HistoryEditorProps {
  */
 export function HistoryEditor({ ops, onChange }: HistoryEditorProps) {
   const disabled = !onChange
+  // At build time (a server component) no handler may be passed at all, not even a no-op.
+  const live = <T,>(handler: T): T | undefined => (onChange ? handler : undefined)
   return (
     <ol className="history-ops" aria-label="操作列表">
       {ops.map((op, index) => {
@@ -33,7 +35,7 @@ export function HistoryEditor({ ops, onChange }: HistoryEditorProps) {
                 maxLength={6}
                 disabled={disabled}
                 readOnly={disabled}
-                onChange={(event) => set({ client: event.target.value.trim() })}
+                onChange={live((event) => set({ client: event.target.value.trim() }))}
               />
             </label>
             <label>
@@ -42,14 +44,14 @@ export function HistoryEditor({ ops, onChange }: HistoryEditorProps) {
                 aria-label={`${name}的类型`}
                 value={op.kind}
                 disabled={disabled}
-                onChange={(event) => {
+                onChange={live((event) => {
                   const kind = event.target.value as OpKind
                   set(
                     kind === 'read' && op.return === null
                       ? { kind, return: op.invoke + 5 }
                       : { kind },
                   )
-                }}
+                })}
               >
                 <option value="write">写</option>
                 <option value="read">读</option>
@@ -64,7 +66,7 @@ export function HistoryEditor({ ops, onChange }: HistoryEditorProps) {
                 value={Number.isNaN(op.value) ? '' : op.value}
                 disabled={disabled}
                 readOnly={disabled}
-                onChange={(event) => set({ value: number(event.target.value) })}
+                onChange={live((event) => set({ value: number(event.target.value) }))}
               />
             </label>
             <label>
@@ -77,7 +79,7 @@ export function HistoryEditor({ ops, onChange }: HistoryEditorProps) {
                 value={Number.isNaN(op.invoke) ? '' : op.invoke}
                 disabled={disabled}
                 readOnly={disabled}
-                onChange={(event) => set({ invoke: number(event.target.value) })}
+                onChange={live((event) => set({ invoke: number(event.target.value) }))}
               />
             </label>
             <label>
@@ -91,7 +93,7 @@ export function HistoryEditor({ ops, onChange }: HistoryEditorProps) {
                 placeholder={op.return === null ? '超时' : undefined}
                 disabled={disabled || op.return === null}
                 readOnly={disabled}
-                onChange={(event) => set({ return: number(event.target.value) })}
+                onChange={live((event) => set({ return: number(event.target.value) }))}
               />
             </label>
             <label className="history-timeout">
@@ -100,7 +102,9 @@ export function HistoryEditor({ ops, onChange }: HistoryEditorProps) {
                 aria-label={`${name}超时`}
                 checked={op.return === null}
                 disabled={disabled || op.kind === 'read'}
-                onChange={(event) => set({ return: event.target.checked ? null : op.invoke + 10 })}
+                onChange={live((event) =>
+                  set({ return: event.target.checked ? null : op.invoke + 10 }),
+                )}
               />
               <span>超时</span>
             </label>
@@ -109,7 +113,7 @@ export function HistoryEditor({ ops, onChange }: HistoryEditorProps) {
               className="sim-button"
               aria-label={`删除${name}`}
               disabled={disabled || ops.length === 1}
-              onClick={() => onChange?.(index, null)}
+              onClick={live(() => onChange?.(index, null))}
             >
               删除
             </button>

@@ -32,7 +32,7 @@ export function HistoryView({ title, ops, result, problems, on, checkRef }: Hist
     on?.check()
   }
   return (
-    <form className="sim-box history-box" aria-label={title} onSubmit={submit}>
+    <form className="sim-box history-box" aria-label={title} onSubmit={on ? submit : undefined}>
       <div className="sim-stage">
         <HistoryTimeline
           ops={ops}
