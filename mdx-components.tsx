@@ -8,6 +8,7 @@ import { Exercise } from '@/components/mdx/exercise'
 import { Explanation } from '@/components/mdx/explanation'
 import { Figure } from '@/components/mdx/figure'
 import { Hint } from '@/components/mdx/hint'
+import { HistoryChecker } from '@/components/mdx/history-checker'
 import { Mermaid } from '@/components/mdx/mermaid'
 import { Paper } from '@/components/mdx/paper'
 import { Quiz } from '@/components/mdx/quiz'
@@ -26,6 +27,7 @@ const authorComponents = {
   Exercise,
   Explanation,
   Figure,
+  HistoryChecker,
   Hint,
   Mermaid,
   Paper,

@@ -97,6 +97,7 @@ export const SIMULATION_MARKS = {
   raft: '成为候选人',
   mapreduce: '输出留在它的本地磁盘上',
   hashring: '一致性哈希下',
+  history: '此时寄存器只能是',
 } as const
 
 /**

@@ -28,6 +28,7 @@ const liveModules = {
   raft: () => import('./raft/raft-live'),
   mapreduce: () => import('./mapreduce/mapreduce-live'),
   hashring: () => import('./hashring/hashring-live'),
+  history: () => import('./history/history-live'),
 }
 
 export type SimKind = keyof typeof liveModules

@@ -5,6 +5,9 @@ import {
   START_TIME_PATTERN,
   YOUTUBE_ID_PATTERN,
 } from '../content/schema.ts'
+import { historyPresetNames } from '../sim/history/presets.ts'
+import { MAX_TIME } from '../sim/history/types.ts'
+import { historyProblems } from '../sim/history/validate.ts'
 import { raftScenarioNames } from '../sim/raft/scenarios.ts'
 import { MAX_SERVERS, MIN_SERVERS } from '../sim/raft/types.ts'
 import { mapReduceScenarioNames } from '../sim/mapreduce/scenarios.ts'
@@ -178,7 +181,47 @@ export const componentPropSchemas = {
     keys: count(MIN_KEYS, MAX_KEYS).optional().describe('How many keys; 60 unless given.'),
     seed,
   }),
+  HistoryChecker: z
+    .strictObject({
+      history: z
+        .enum(historyPresetNames)
+        .optional()
+        .describe('A named history to start from; defaults to basic. Not with ops.'),
+      ops: z
+        .array(historyOpSchema())
+        .optional()
+        .describe('The history written out, one object per operation. Not with history.'),
+      title: text.optional().describe("Shown under the checker; defaults to the history's own."),
+      caption: text.optional().describe("What to look for; defaults to the history's own."),
+    })
+    .refine((props) => props.history === undefined || props.ops === undefined, {
+      message: 'give either history="<name>" or ops={[…]}, not both',
+      path: ['ops'],
+    })
+    .superRefine((props, context) => {
+      if (!props.ops) return
+      for (const problem of historyProblems(props.ops))
+        context.addIssue({ code: 'custom', message: problem.en, path: ['ops'] })
+    }),
 } satisfies Record<string, z.ZodType>
+
+/** One operation of an inline history: `{ client: 'C1', kind: 'write', value: 1, invoke: 0, return: 10 }`. */
+function historyOpSchema() {
+  const time = z
+    .number()
+    .int('must be a whole number')
+    .min(0, `must be 0 to ${MAX_TIME}`)
+    .max(MAX_TIME, `must be 0 to ${MAX_TIME}`)
+  return z.strictObject({
+    client: text.describe('Who issued it, e.g. C1: one row of the timeline per client.'),
+    kind: z.enum(['read', 'write']),
+    value: z.number().int('must be a whole number').describe('The value written or read.'),
+    invoke: time.describe('When it was called.'),
+    return: time
+      .nullable()
+      .describe('When it returned; null for a write that timed out (never for a read).'),
+  })
+}
 
 export type ComponentName = keyof typeof componentPropSchemas
 export const componentNames = Object.keys(componentPropSchemas) as ComponentName[]
@@ -190,6 +233,7 @@ export type PaperProps = z.infer<(typeof componentPropSchemas)['Paper']>
 export type RaftSimProps = z.infer<(typeof componentPropSchemas)['RaftSim']>
 export type MapReduceSimProps = z.infer<(typeof componentPropSchemas)['MapReduceSim']>
 export type HashRingProps = z.infer<(typeof componentPropSchemas)['HashRing']>
+export type HistoryCheckerProps = z.infer<(typeof componentPropSchemas)['HistoryChecker']>
 export type FigureProps = z.infer<(typeof componentPropSchemas)['Figure']>
 
 /** Where a component may appear: children that only make sense inside a parent. */

@@ -219,6 +219,20 @@ const rules: {
     says: /<HashRing> vnodes: must be 1 to 64/,
   },
   {
+    rule: 'unknown preloaded history',
+    broken: 'bad-history-name.mdx',
+    target: lecture,
+    line: 8,
+    says: /<HistoryChecker> history="stale-reads" is not allowed[\s\S]*stale-read, split-reads/,
+  },
+  {
+    rule: 'malformed inline history',
+    broken: 'bad-history-ops.mdx',
+    target: lecture,
+    line: 8,
+    says: /<HistoryChecker> ops: operation 1 \(C1\): return \(5\) must be later than invoke \(10\)/,
+  },
+  {
     rule: 'unknown code language',
     broken: 'unknown-code-language.mdx',
     target: lecture,
