@@ -15,7 +15,9 @@ const requireGo = process.env.CI === 'true'
 if (!goAvailable())
   console.warn('⚠ Lab kits are NOT checked: install Go (apt-get install golang-go).')
 
-describe('every lab kit passes check:labs', () => {
+// The labs run side by side: their suites mostly wait on simulated timeouts, and one after
+// another they were the longest file of the test command (about 5 minutes).
+describe.concurrent('every lab kit passes check:labs', () => {
   if (kits.length === 0) it.skip('no lab declares a kit yet', () => {})
   for (const lab of kits) {
     it.skipIf(!goAvailable() && !requireGo)(
