@@ -104,6 +104,39 @@ describe('Raft scenarios', () => {
     expect(sim.servers[0]!.applied).toEqual(['x←1', 'x←2', 'x←3'])
   })
 
+  it('figure-8: an old-term entry on a majority is not committed, and is overwritten', () => {
+    const sim = scenario('figure-8', 2500)
+    const lines = texts(sim)
+    expect(lines).toContain('S1 收到客户端请求 x←2，写入日志第 2 条')
+    expect(lines).toContain('S5 收到客户端请求 x←3，写入日志第 2 条')
+    // x←2 reaches S1–S4 under S1's term 3, a majority, yet S1 never commits index 2.
+    expect(lines).toContain('S3 追加日志，现在到第 2 条')
+    expect(lines).toContain('S4 追加日志，现在到第 2 条')
+    expect(lines.some((text) => /^S1 提交到第 2 条/.test(text))).toBe(false)
+    expect(leaderLines(sim).at(-1)).toMatch(/^S5 .*任期 4 的领导者/)
+    for (const server of sim.servers) {
+      expect(server.log.map((entry) => entry.command)).toEqual(['x←1', 'x←3', 'x←4'])
+      expect(server.applied).not.toContain('x←2')
+    }
+  })
+
+  it('figure-8 with a request to S1 in term 3: x←2 commits with it, and S5 cannot win', () => {
+    const { servers, seed, firstTimeouts, script } = raftScenarios['figure-8']
+    const sim = new RaftSimulation({
+      servers,
+      seed,
+      firstTimeouts,
+      script: [...script, { at: 1050, action: { type: 'request', server: 0 } }],
+    })
+    sim.advanceTo(2500)
+    expect(texts(sim)).toContain('S1 提交到第 3 条（多数派已复制）')
+    expect(leaderLines(sim).some((text) => /^S5 /.test(text) && /任期 [3-9]/.test(text))).toBe(
+      false,
+    )
+    for (const server of sim.servers)
+      expect(server.log.slice(0, 3).map((entry) => entry.command)).toEqual(['x←1', 'x←2', 'x←4'])
+  })
+
   it('partition-minority-leader: the old leader’s entry is never committed and is overwritten', () => {
     const sim = scenario('partition-minority-leader', 3500)
     expect(texts(sim)).toContain('S1 收到客户端请求 x←2，写入日志第 2 条')

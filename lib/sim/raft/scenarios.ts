@@ -65,6 +65,32 @@ export const raftScenarios = {
       { at: 2000, action: { type: 'heal' } },
     ],
   },
+  'figure-8': {
+    title: 'Raft：论文图 8，旧任期的条目不能靠计数提交',
+    caption:
+      '复现论文的图 8。S1 在任期 1 收下 x←2，分区中只复制到 S2；另一侧的 S5 当选任期 2，在同一位置写下 x←3 后被隔离、崩溃。S1 在任期 3 重新当选，把 x←2 补到 S3、S4：四台已是多数派，S1 却不提交它，因为它不是本任期的条目。1.1 秒 S1 崩溃，最后一条日志任期更高的 S5 当选任期 4，把各台的 x←2 覆盖成 x←3。重放一次，在 1.1 秒之前点“客户端请求”：S1 先提交一条任期 3 的条目，x←2 随它一起提交，S5 再也选不上。',
+    servers: 5,
+    seed: 8,
+    firstTimeouts: [150, 250, 270, 290, 310],
+    script: [
+      { at: 400, action: { type: 'request' } },
+      { at: 600, action: { type: 'partition', groups: [0, 0, 1, 1, 1] } },
+      { at: 650, action: { type: 'request', server: 0 } },
+      { at: 700, action: { type: 'timeout', server: 4 } },
+      // S5 alone before its entry: it must not reach S3 and S4 (in the figure it stays on S5).
+      { at: 790, action: { type: 'partition', groups: [0, 0, 1, 1, 2] } },
+      { at: 800, action: { type: 'request', server: 4 } },
+      { at: 820, action: { type: 'crash', server: 4 } },
+      { at: 860, action: { type: 'heal' } },
+      { at: 920, action: { type: 'timeout', server: 0 } },
+      { at: 1100, action: { type: 'crash', server: 0 } },
+      { at: 1105, action: { type: 'restart', server: 4 } },
+      { at: 1110, action: { type: 'timeout', server: 4 } },
+      { at: 1140, action: { type: 'timeout', server: 4 } },
+      { at: 1300, action: { type: 'request' } },
+      { at: 1500, action: { type: 'restart', server: 0 } },
+    ],
+  },
 } satisfies Record<string, RaftScenario>
 
 export type RaftScenarioName = keyof typeof raftScenarios
