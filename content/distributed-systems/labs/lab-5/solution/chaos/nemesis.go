@@ -5,9 +5,10 @@ import (
 	"time"
 )
 
-// MyNemesis cycles through the three kinds of fault in a random order: each round picks one,
-// holds it for 40–120 ms, ends it, and lets the service run healthy for 10–40 ms so that the
-// consequences of the fault (a stale value, a lost state) can be read back by the clients.
+// MyNemesis cycles through the three kinds of fault, each cycle in a fresh random order (so
+// every kind comes up within one cycle, under 0.5 s): each fault is held for 40–120 ms (a crash
+// for 10–40 ms), ended, and followed by 10–40 ms of healthy service, so that the consequences of
+// the fault (a stale value, a lost state) can be read back by the clients.
 func MyNemesis(c *Cluster, rng *rand.Rand, stop <-chan struct{}) {
 	wait := func(lo, hi int) bool {
 		select {
@@ -18,22 +19,30 @@ func MyNemesis(c *Cluster, rng *rand.Rand, stop <-chan struct{}) {
 		}
 	}
 	for {
-		switch rng.Intn(3) {
-		case 0:
-			c.SetDrops(true)
-			wait(40, 120)
-			c.SetDrops(false)
-		case 1:
-			c.Partition()
-			wait(40, 120)
-			c.Heal()
-		case 2:
-			c.CrashPrimary()
-			wait(10, 40)
-			c.RestartPrimary()
-		}
-		if !wait(10, 40) {
-			return
+		for _, kind := range rng.Perm(3) {
+			if !fault(c, kind, wait) || !wait(10, 40) {
+				return
+			}
 		}
 	}
+}
+
+// fault injects one fault of the given kind and ends it; it reports whether stop is still open.
+func fault(c *Cluster, kind int, wait func(lo, hi int) bool) bool {
+	ok := true
+	switch kind {
+	case 0:
+		c.SetDrops(true)
+		ok = wait(40, 120)
+		c.SetDrops(false)
+	case 1:
+		c.Partition()
+		ok = wait(40, 120)
+		c.Heal()
+	case 2:
+		c.CrashPrimary()
+		ok = wait(10, 40)
+		c.RestartPrimary()
+	}
+	return ok
 }
