@@ -1,0 +1,3 @@
+module dslabs
+
+go 1.19
