@@ -208,6 +208,16 @@ func (b *Breaker) State() State {
 	return b.state
 }
 
+// drain 等到没有调用占着舱壁名额：把名额全部占满再全部交还。超时的调用要等 run 返回才交还名额。
+func drain(b *Breaker) {
+	for i := 0; i < cap(b.sem); i++ {
+		b.sem <- struct{}{}
+	}
+	for i := 0; i < cap(b.sem); i++ {
+		<-b.sem
+	}
+}
+
 func main() {
 	start := time.Unix(1_700_000_000, 0)
 	var mu sync.Mutex
@@ -259,6 +269,8 @@ func main() {
 	fmt.Printf("t=9.0s  %s\n", b.Execute(ctx, succeed, fallback))
 
 	// t=12.3s：再次半开。探测在途时，其他请求照样被拒绝；探测成功后闭合。
+	// 先等早先超时的调用都真正返回、交还舱壁名额，输出才不取决于 goroutine 的调度。
+	drain(b)
 	at(12300)
 	inProbe, release := make(chan struct{}), make(chan struct{})
 	done := make(chan string)
