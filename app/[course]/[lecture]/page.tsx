@@ -1,11 +1,10 @@
 import type { Metadata } from 'next'
 import { ContentProblems } from '@/components/content-problems'
+import { CoursePageFrame } from '@/components/course-page-frame'
 import { CourseSidebar } from '@/components/course-sidebar'
 import { SidebarScroll } from '@/components/sidebar-scroll'
 import { LectureHeader } from '@/components/lecture-header'
 import { LectureMeta } from '@/components/lecture-meta'
-import { MenuIcon } from '@/components/icons'
-import { MenuToggle } from '@/components/menu-toggle'
 import { Pager } from '@/components/pager'
 import { TableOfContents } from '@/components/table-of-contents'
 import { TocSpy } from '@/components/toc-spy'
@@ -64,89 +63,81 @@ export default async function LecturePage({ params }: LecturePageProps) {
   const label = `第 ${lecture.number} ${course.unit}`
 
   return (
-    <div className="mx-auto flex max-w-[90rem] gap-8 px-4 sm:px-6 lg:gap-10">
-      <div className="mobile-bar no-print lg:hidden">
-        <MenuToggle controls="course-menu">
-          <MenuIcon width={18} height={18} />
-          课程目录
-        </MenuToggle>
-      </div>
-      <aside id="course-menu" className="course-menu no-print" aria-label="课程导航">
-        <CourseSidebar course={course} current={lecture.slug} />
-      </aside>
-
-      <main id="main" className="min-w-0 flex-1 py-8 lg:py-10">
-        <article
-          className="mx-auto max-w-[46rem]"
-          data-pagefind-body
-          data-lecture-page={lecture.slug}
-        >
-          <span hidden data-pagefind-meta="course" data-pagefind-filter="course">
-            {course.title}
-          </span>
-          {/* Guides (the handbook) are for authors: kept out of a student's search unless chosen. */}
-          <span hidden data-pagefind-filter={`kind:${course.kind}`} />
-          <span hidden data-pagefind-meta="label">
-            {label}
-          </span>
-          <p className="print-only text-sm" data-pagefind-ignore>
-            {absoluteUrl(lecture.path)}
-          </p>
-          <LectureHeader course={course} lecture={lecture} />
-          <LectureMeta course={course} lecture={lecture} updated={updated} />
-          <details className="mobile-toc no-print xl:hidden">
-            <summary>本页内容</summary>
-            {toc}
-          </details>
-          <div className="article prose dark:prose-invert max-w-none">
-            {Content ? <Content /> : <ContentProblems problems={lecture.problems} />}
-          </div>
-        </article>
-        <div className="mx-auto max-w-[46rem]">
-          {/* A guide (the handbook) is reference, not a course to complete: no progress. */}
-          {course.kind !== 'guide' && (
-            <MarkComplete
-              course={course.slug}
-              lecture={lecture.slug}
-              variant="end"
-              nextTitle={lecture.next?.title}
-            />
-          )}
-          <Pager course={course} previous={lecture.previous} next={lecture.next} />
-        </div>
-      </main>
-
-      <aside className="toc-column no-print hidden xl:block" aria-label="本页导航">
-        <div className="sticky top-[calc(var(--header-height)+2rem)] max-h-[calc(100vh-var(--header-height)-4rem)] overflow-y-auto">
-          {toc}
-        </div>
-      </aside>
-      <TocSpy />
-      <SidebarScroll menuId="course-menu" />
-      {course.kind !== 'guide' && (
+    <CoursePageFrame
+      sidebar={<CourseSidebar course={course} current={lecture.slug} />}
+      toc={toc}
+      after={
         <>
-          <SidebarTicks course={course.slug} order={course.lectures.map((entry) => entry.slug)} />
-          <ReadingTracker course={course.slug} lecture={lecture.slug} />
+          <TocSpy />
+          <SidebarScroll menuId="course-menu" />
+          {course.kind !== 'guide' && (
+            <>
+              <SidebarTicks
+                course={course.slug}
+                order={course.lectures.map((entry) => entry.slug)}
+              />
+              <ReadingTracker course={course.slug} lecture={lecture.slug} />
+            </>
+          )}
+          <TaskListTicks course={course.slug} page={lecture.slug} />
+          <PagerKeys previous={lecture.previous?.path} next={lecture.next?.path} />
+          <PrintExpander />
+          <JsonLd
+            data={{
+              '@context': 'https://schema.org',
+              '@type': 'LearningResource',
+              name: lecture.title,
+              description: lecture.description,
+              url: absoluteUrl(lecture.path),
+              inLanguage: course.language,
+              learningResourceType: 'lecture',
+              position: lecture.number,
+              ...(updated ? { dateModified: updated } : {}),
+              ...(lecture.objectives.length > 0 ? { teaches: lecture.objectives } : {}),
+              isPartOf: { '@type': 'Course', name: course.title, url: absoluteUrl(course.path) },
+            }}
+          />
         </>
-      )}
-      <TaskListTicks course={course.slug} page={lecture.slug} />
-      <PagerKeys previous={lecture.previous?.path} next={lecture.next?.path} />
-      <PrintExpander />
-      <JsonLd
-        data={{
-          '@context': 'https://schema.org',
-          '@type': 'LearningResource',
-          name: lecture.title,
-          description: lecture.description,
-          url: absoluteUrl(lecture.path),
-          inLanguage: course.language,
-          learningResourceType: 'lecture',
-          position: lecture.number,
-          ...(updated ? { dateModified: updated } : {}),
-          ...(lecture.objectives.length > 0 ? { teaches: lecture.objectives } : {}),
-          isPartOf: { '@type': 'Course', name: course.title, url: absoluteUrl(course.path) },
-        }}
-      />
-    </div>
+      }
+    >
+      <article
+        className="mx-auto max-w-[46rem]"
+        data-pagefind-body
+        data-lecture-page={lecture.slug}
+      >
+        <span hidden data-pagefind-meta="course" data-pagefind-filter="course">
+          {course.title}
+        </span>
+        {/* Guides (the handbook) are for authors: kept out of a student's search unless chosen. */}
+        <span hidden data-pagefind-filter={`kind:${course.kind}`} />
+        <span hidden data-pagefind-meta="label">
+          {label}
+        </span>
+        <p className="print-only text-sm" data-pagefind-ignore>
+          {absoluteUrl(lecture.path)}
+        </p>
+        <LectureHeader course={course} lecture={lecture} />
+        <LectureMeta course={course} lecture={lecture} updated={updated} />
+        <details className="mobile-toc no-print xl:hidden">
+          <summary>本页内容</summary>
+          {toc}
+        </details>
+        <div className="article prose dark:prose-invert max-w-none">
+          {Content ? <Content /> : <ContentProblems problems={lecture.problems} />}
+        </div>
+      </article>
+      <div className="mx-auto max-w-[46rem]">
+        {/* A guide (the handbook) is reference, not a course to complete: no progress. */}
+        {course.kind !== 'guide' && (
+          <MarkComplete
+            course={course.slug}
+            lecture={lecture.slug}
+            variant="end"
+            nextTitle={lecture.next?.title}
+          />
+        )}
+        <Pager course={course} previous={lecture.previous} next={lecture.next} />
+      </div>
+    </CoursePageFrame>
   )
 }

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { CoursePageFrame } from '@/components/course-page-frame'
 import { CourseSidebar } from '@/components/course-sidebar'
 import { JsonLd } from '@/components/json-ld'
 import { LabParts } from '@/components/lab-parts'
-import { MenuIcon } from '@/components/icons'
-import { MenuToggle } from '@/components/menu-toggle'
 import { PrintExpander } from '@/components/print-expander'
 import { TableOfContents } from '@/components/table-of-contents'
 import { TocSpy } from '@/components/toc-spy'
@@ -54,109 +53,98 @@ export default async function LabPage({ params }: LabPageProps) {
   const Content = await loadPageComponent(lab.contentPath)
   const toc = <TableOfContents headings={lab.toc} exercises={lab.exercises} />
   return (
-    <div className="mx-auto flex max-w-[90rem] gap-8 px-4 sm:px-6 lg:gap-10">
-      <div className="mobile-bar no-print lg:hidden">
-        <MenuToggle controls="course-menu">
-          <MenuIcon width={18} height={18} />
-          课程目录
-        </MenuToggle>
-      </div>
-      <aside id="course-menu" className="course-menu no-print" aria-label="课程导航">
-        <CourseSidebar course={course} currentLab={lab.id} />
-      </aside>
-
-      <main id="main" className="min-w-0 flex-1 py-8 lg:py-10">
-        <article className="mx-auto max-w-[46rem]" data-pagefind-body data-lab-page={lab.id}>
-          <span hidden data-pagefind-meta="course" data-pagefind-filter="course">
-            {course.title}
-          </span>
-          <span hidden data-pagefind-meta="label">
-            实践项目
-          </span>
-          <p className="print-only text-sm">{absoluteUrl(lab.path)}</p>
-          <header className="mb-8">
-            <p className="mb-2 text-sm font-medium text-[var(--color-accent-600)] dark:text-[var(--color-accent-300)]">
-              <Link href={labsPath(course.slug)} prefetch={false} className="hover:underline">
-                实践项目
-              </Link>
-            </p>
-            <h1 className="text-3xl font-bold leading-tight tracking-tight sm:text-[2.25rem]">
-              {lab.title}
-            </h1>
-            <p className="mt-3 text-lg text-[var(--muted-fg)]" data-pagefind-meta="description">
-              {lab.description}
-            </p>
-          </header>
-          <section
-            aria-label="实验信息"
-            className="lecture-meta not-prose mb-8"
-            data-pagefind-ignore="all"
-          >
-            <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
-              <div className="flex gap-1.5">
-                <dt className="text-[var(--muted-fg)]">预计</dt>
-                <dd className="font-medium">{`约 ${lab.hours} 小时`}</dd>
+    <CoursePageFrame
+      sidebar={<CourseSidebar course={course} currentLab={lab.id} />}
+      toc={toc}
+      after={
+        <>
+          <TocSpy />
+          <TaskListTicks course={course.slug} page={`labs/${lab.id}`} />
+          <PrintExpander />
+          <JsonLd
+            data={{
+              '@context': 'https://schema.org',
+              '@type': 'LearningResource',
+              name: lab.title,
+              description: lab.description,
+              url: absoluteUrl(lab.path),
+              inLanguage: course.language,
+              learningResourceType: 'lab',
+              timeRequired: `PT${lab.hours}H`,
+              isPartOf: { '@type': 'Course', name: course.title, url: absoluteUrl(course.path) },
+            }}
+          />
+        </>
+      }
+    >
+      <article className="mx-auto max-w-[46rem]" data-pagefind-body data-lab-page={lab.id}>
+        <span hidden data-pagefind-meta="course" data-pagefind-filter="course">
+          {course.title}
+        </span>
+        <span hidden data-pagefind-meta="label">
+          实践项目
+        </span>
+        <p className="print-only text-sm">{absoluteUrl(lab.path)}</p>
+        <header className="mb-8">
+          <p className="mb-2 text-sm font-medium text-[var(--color-accent-600)] dark:text-[var(--color-accent-300)]">
+            <Link href={labsPath(course.slug)} prefetch={false} className="hover:underline">
+              实践项目
+            </Link>
+          </p>
+          <h1 className="text-3xl font-bold leading-tight tracking-tight sm:text-[2.25rem]">
+            {lab.title}
+          </h1>
+          <p className="mt-3 text-lg text-[var(--muted-fg)]" data-pagefind-meta="description">
+            {lab.description}
+          </p>
+        </header>
+        <section
+          aria-label="实验信息"
+          className="lecture-meta not-prose mb-8"
+          data-pagefind-ignore="all"
+        >
+          <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+            <div className="flex gap-1.5">
+              <dt className="text-[var(--muted-fg)]">预计</dt>
+              <dd className="font-medium">{`约 ${lab.hours} 小时`}</dd>
+            </div>
+            {lab.lectures.length > 0 && (
+              <div className="flex flex-wrap gap-1.5">
+                <dt className="text-[var(--muted-fg)]">配合</dt>
+                {lab.lectures.map((lecture) => (
+                  <dd key={lecture.slug}>
+                    <Link
+                      href={lecture.path}
+                      prefetch={false}
+                      className="font-medium underline underline-offset-2"
+                    >
+                      {`第 ${lecture.number} ${course.unit} ${lecture.title}`}
+                    </Link>
+                  </dd>
+                ))}
               </div>
-              {lab.lectures.length > 0 && (
-                <div className="flex flex-wrap gap-1.5">
-                  <dt className="text-[var(--muted-fg)]">配合</dt>
-                  {lab.lectures.map((lecture) => (
-                    <dd key={lecture.slug}>
-                      <Link
-                        href={lecture.path}
-                        prefetch={false}
-                        className="font-medium underline underline-offset-2"
-                      >
-                        {`第 ${lecture.number} ${course.unit} ${lecture.title}`}
-                      </Link>
-                    </dd>
-                  ))}
-                </div>
-              )}
-            </dl>
-            {lab.kit && (
-              <a
-                href={withBasePath(lab.kit.archivePath)}
-                download
-                className="button-primary no-print mt-5"
-                data-kit-download
-              >
-                {`下载起始代码（${lab.kit.archiveName}）`}
-              </a>
             )}
-          </section>
-          <LabParts course={course.slug} lab={lab} />
-          <details className="mobile-toc no-print xl:hidden">
-            <summary>本页内容</summary>
-            {toc}
-          </details>
-          <div className="article prose dark:prose-invert max-w-none">
-            <Content />
-          </div>
-        </article>
-      </main>
-
-      <aside className="toc-column no-print hidden xl:block" aria-label="本页导航">
-        <div className="sticky top-[calc(var(--header-height)+2rem)] max-h-[calc(100vh-var(--header-height)-4rem)] overflow-y-auto">
+          </dl>
+          {lab.kit && (
+            <a
+              href={withBasePath(lab.kit.archivePath)}
+              download
+              className="button-primary no-print mt-5"
+              data-kit-download
+            >
+              {`下载起始代码（${lab.kit.archiveName}）`}
+            </a>
+          )}
+        </section>
+        <LabParts course={course.slug} lab={lab} />
+        <details className="mobile-toc no-print xl:hidden">
+          <summary>本页内容</summary>
           {toc}
+        </details>
+        <div className="article prose dark:prose-invert max-w-none">
+          <Content />
         </div>
-      </aside>
-      <TocSpy />
-      <TaskListTicks course={course.slug} page={`labs/${lab.id}`} />
-      <PrintExpander />
-      <JsonLd
-        data={{
-          '@context': 'https://schema.org',
-          '@type': 'LearningResource',
-          name: lab.title,
-          description: lab.description,
-          url: absoluteUrl(lab.path),
-          inLanguage: course.language,
-          learningResourceType: 'lab',
-          timeRequired: `PT${lab.hours}H`,
-          isPartOf: { '@type': 'Course', name: course.title, url: absoluteUrl(course.path) },
-        }}
-      />
-    </div>
+      </article>
+    </CoursePageFrame>
   )
 }
