@@ -6,6 +6,7 @@ import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import type { Browser } from 'playwright-core'
 import { CHROME_FLAGS, findChrome, NO_CHROME_MESSAGE } from '../lib/chromium.ts'
+import { SIMULATION_MARKS } from '../lib/sim/code-marks.ts'
 
 /** The measurements behind `npm run bench`: page weight in Chromium, Lighthouse, cold builds. */
 
@@ -88,17 +89,6 @@ export async function measurePage(
   await context.close()
   return weight
 }
-
-/**
- * A string only each simulation's core contains (a sentence of its event log): it tells which
- * script is whose. Add a simulation here when you add one to components/sim/sim-loader.tsx.
- */
-export const SIMULATION_MARKS = {
-  raft: '成为候选人',
-  mapreduce: '输出留在它的本地磁盘上',
-  hashring: '一致性哈希下',
-  history: '此时寄存器只能是',
-} as const
 
 /**
  * The simulations' code, on a page that has every simulation, scrolled through: each one's own

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser, newContext, skipBrowser } from '../helpers/browser.ts'
+import { SIMULATION_MARKS } from '@/lib/sim/code-marks'
 
 /**
  * HistoryChecker in Chromium, where lecture 4 places it (H2, the stale read): the reader checks,
@@ -10,7 +11,7 @@ import { launchBrowser, newContext, skipBrowser } from '../helpers/browser.ts'
 const siteUrl = inject('siteUrl')
 const lecturePage = `${siteUrl}/distributed-systems/lecture-04/`
 /** A string only the checker's chunk contains (its explanation). */
-const CHECKER_CODE_MARK = '此时寄存器只能是'
+const CHECKER_CODE_MARK = SIMULATION_MARKS.history
 
 async function liveChecker(page: Page): Promise<Locator> {
   const figure = page.locator('figure[data-sim="history"]').first()

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser, newContext, skipBrowser } from '../helpers/browser.ts'
 import { checkPage } from '../helpers/page-checks.ts'
 import { liveSim, logTexts, recordScripts, stepTimes } from '../helpers/sim-page.ts'
+import { SIMULATION_MARKS } from '@/lib/sim/code-marks'
 
 /**
  * MapReduceSim and HashRing in Chromium, on the handbook's simulations page: a reader steps,
@@ -14,8 +15,8 @@ const siteUrl = inject('siteUrl')
 const origin = new URL(siteUrl).origin
 const simulationsPage = `${siteUrl}/handbook/simulations/`
 /** Strings only the cores' chunks contain. */
-const MAPREDUCE_CODE_MARK = '输出留在它的本地磁盘上'
-const HASHRING_CODE_MARK = '一致性哈希下'
+const MAPREDUCE_CODE_MARK = SIMULATION_MARKS.mapreduce
+const HASHRING_CODE_MARK = SIMULATION_MARKS.hashring
 
 const has = (texts: string[], pattern: RegExp) => texts.some((text) => pattern.test(text))
 

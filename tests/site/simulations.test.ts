@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser, newContext, skipBrowser } from '../helpers/browser.ts'
 import { checkPage } from '../helpers/page-checks.ts'
 import { liveSim, logTexts, recordScripts, stepTimes } from '../helpers/sim-page.ts'
+import { SIMULATION_MARKS } from '@/lib/sim/code-marks'
 
 /**
  * RaftSim in Chromium, on the handbook's simulations page: a reader plays, steps, crashes the
@@ -13,7 +14,7 @@ const siteUrl = inject('siteUrl')
 const origin = new URL(siteUrl).origin
 const simulationsPage = `${siteUrl}/handbook/simulations/`
 /** A string only the Raft core's chunk contains. */
-const RAFT_CODE_MARK = '成为候选人'
+const RAFT_CODE_MARK = SIMULATION_MARKS.raft
 
 const electedPattern = /(S\d) 得到多数票，成为任期 (\d+) 的领导者/
 
