@@ -1,6 +1,7 @@
 /**
  * A string only each simulation's core contains (a sentence of its event log): the benchmark and
- * the browser tests tell by it which script is whose. Add a simulation here when you add one to components/sim/sim-loader.tsx.
+ * the browser tests tell by it which script is whose. Add a simulation here when you add one to
+ * components/sim/sim-loader.tsx.
  */
 export const SIMULATION_MARKS = {
   raft: '成为候选人',

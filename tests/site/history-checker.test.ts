@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser, newContext, skipBrowser } from '../helpers/browser.ts'
-import { SIMULATION_MARKS } from '@/lib/sim/code-marks'
+import { SIMULATION_MARKS } from '@/lib/sim/code-marks.ts'
 
 /**
  * HistoryChecker in Chromium, where lecture 4 places it (H2, the stale read): the reader checks,

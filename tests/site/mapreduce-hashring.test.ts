@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser, newContext, skipBrowser } from '../helpers/browser.ts'
 import { checkPage } from '../helpers/page-checks.ts'
 import { liveSim, logTexts, recordScripts, stepTimes } from '../helpers/sim-page.ts'
-import { SIMULATION_MARKS } from '@/lib/sim/code-marks'
+import { SIMULATION_MARKS } from '@/lib/sim/code-marks.ts'
 
 /**
  * MapReduceSim and HashRing in Chromium, on the handbook's simulations page: a reader steps,
