@@ -102,16 +102,30 @@ describe('the dev server with a broken lecture', () => {
     // compiling the broken page (the page then stays broken until the next save), so the fix is
     // saved again every 30 s, as an author would.
     let saved = Date.now()
+    let saves = 1
+    let last = { status: 0, html: '' }
     const healed = async () => {
-      const page = await get('/fixture-course/advanced/')
-      const ok = page.status === 200 && !page.html.includes('data-content-problems')
+      last = await get('/fixture-course/advanced/')
+      const ok = last.status === 200 && !last.html.includes('data-content-problems')
       if (!ok && Date.now() - saved > 30_000) {
         fs.copyFileSync(path.join(FIXTURE_CONTENT, 'fixture-course', 'advanced.mdx'), file)
         saved = Date.now()
+        saves += 1
       }
       return ok
     }
-    await expect.poll(healed, { timeout: 300_000, interval: 2_000 }).toBe(true)
+    try {
+      await expect.poll(healed, { timeout: 300_000, interval: 2_000 }).toBe(true)
+    } catch (error) {
+      // Say what the page still answered and what the server printed, so a failure can be read.
+      const report = /<section role="alert"[\s\S]*?<\/section>/.exec(last.html)?.[0]
+      throw new Error(
+        `not healed after ${saves} saves: last answer ${last.status}, ` +
+          `${report ? `still reporting ${report.slice(0, 600)}` : last.html.slice(0, 600)}\n` +
+          `server output (end):\n${output.slice(-4000)}`,
+        { cause: error },
+      )
+    }
     const page = await get('/fixture-course/advanced/')
     expect(page.status, output).toBe(200)
     expect(page.html).not.toContain('data-content-problems')
