@@ -165,6 +165,10 @@ export default function rehypeCode(options: Options = {}) {
           lang: block.language,
           themes: CODE_THEMES,
           defaultColor: false,
+          // No time limit per line: shiki's default (500 ms) stops a line early on a busy build
+          // machine, where the first block of a language also pays for compiling its grammar, and
+          // the rest of the block is then coloured as a comment: builds differed and were wrong.
+          tokenizeTimeLimit: 0,
           transformers: [transformerFor(block.meta)],
         })
         pre = highlighted.children[0] as Element

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { FIXTURE_CONTENT } from '../helpers/fixture-site.ts'
 import { compilePage } from '@/lib/mdx/compile.ts'
 import { renderPage } from '../helpers/render-page.tsx'
@@ -28,6 +28,21 @@ describe('MDX pipeline on the fixture course', () => {
     expect(block).not.toContain('--shiki-light')
     expect(block.match(/data-highlighted/g)).toHaveLength(3)
     expect(html).toContain('data-language="python"')
+  })
+
+  it('colours code the same on a machine too busy to tokenize a line in half a second', async () => {
+    const goBlock = (html: string) => html.slice(html.indexOf('// Add records one event.'))
+    const calm = goBlock(await renderPage(page('advanced.mdx')))
+    // Every clock reading a second later than the last: shiki's default limit per line would
+    // stop each line early and colour what follows as the comment before it.
+    let now = Date.now()
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => (now += 1_000))
+    try {
+      expect(goBlock(await renderPage(page('advanced.mdx')))).toBe(calm)
+    } finally {
+      clock.mockRestore()
+    }
+    expect(calm).toMatch(/<span class="cl-\d+ cd-\d+">func<\/span>/)
   })
 
   it('gives headings ids that keep Chinese characters, unique per page, with anchor links', async () => {
