@@ -1,18 +1,16 @@
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser, newContext, skipBrowser } from '../helpers/browser.ts'
-import { checkPage } from '../helpers/page-checks.ts'
 import { liveSim, logTexts, recordScripts, stepTimes } from '../helpers/sim-page.ts'
 import { SIMULATION_MARKS } from '@/lib/sim/code-marks.ts'
 
 /**
  * MapReduceSim and HashRing in Chromium, on the handbook's simulations page: a reader steps,
  * plays and pauses, crashes a worker or adds and removes a node, and reads what happened from
- * the text event log; the pages that carry them pass the page checks in both themes and on a
- * phone, and pages without them load none of their code.
+ * the text event log; pages without them load none of their code. (The page checks of the pages
+ * that carry them, in both themes and on a phone, are the sweep's.)
  */
 const siteUrl = inject('siteUrl')
-const origin = new URL(siteUrl).origin
 const simulationsPage = `${siteUrl}/handbook/simulations/`
 /** Strings only the cores' chunks contain. */
 const MAPREDUCE_CODE_MARK = SIMULATION_MARKS.mapreduce
@@ -137,25 +135,4 @@ describe.skipIf(skipBrowser)('MapReduceSim and HashRing in the browser', () => {
     expect(log[0]).toContain('加入 N5')
     await page.close()
   })
-
-  for (const theme of ['light', 'dark'] as const)
-    for (const width of [1280, 390])
-      it(
-        `the pages with them pass the page checks, ${theme} theme, ${width} px`,
-        { timeout: 600_000 },
-        async () => {
-          const themed = await newContext(browser, { theme, width })
-          const problems: string[] = []
-          for (const pagePath of [
-            '/handbook/simulations/',
-            '/distributed-systems/lecture-01/',
-            '/system-design/week-04/',
-          ]) {
-            const report = await checkPage(themed, `${siteUrl}${pagePath}`, { origin })
-            problems.push(...report.problems.map((problem) => `${pagePath}: ${problem}`))
-          }
-          await themed.close()
-          expect(problems).toEqual([])
-        },
-      )
 })
