@@ -69,6 +69,23 @@ func TestSmoothWeightedSkipsDownBackendAndKeepsRatio(t *testing.T) {
 	}
 }
 
+// 正文练习“下线的后端该不该继续攒分”的数字：a 下线期间既不加分也不计入 total，
+// 回来时带着离开时的 current=1，不会把攒下的份额一口气补回来。
+func TestSmoothWeightedRecoveredBackendGetsNoBurst(t *testing.T) {
+	lb := &Balancer{pool: pool(5, 1, 1), strategy: NewSmoothWeighted()}
+	if got := picks(t, lb, 3); got != "aab" {
+		t.Fatalf("first 3 = %q, want aab", got)
+	}
+	lb.pool[0].healthy.Store(false)
+	if got := picks(t, lb, 7); got != "ccccbcb" {
+		t.Fatalf("a down: %q, want ccccbcb (b=-4, c=3 carried over)", got)
+	}
+	lb.pool[0].healthy.Store(true)
+	if got := picks(t, lb, 7); got != "aacaaba" {
+		t.Fatalf("a back: %q, want aacaaba; a burst means a kept gaining while down", got)
+	}
+}
+
 func TestSmoothWeightedAllDownIsAnError(t *testing.T) {
 	lb := &Balancer{pool: pool(5, 1, 1), strategy: NewSmoothWeighted()}
 	for _, b := range lb.pool {
