@@ -57,19 +57,28 @@ func NewBackend(u *url.URL, weight int, br *Breaker) *Backend {
 
 // ANCHOR: strategies
 // Strategy 只负责“从候选者中选一个”；谁是候选者由健康检查决定。
+// 候选者为空，或者没有一个能接流量（例如权重都是 0）时，返回 ErrNoBackend。
 type Strategy interface {
-	Pick(r *http.Request, candidates []*Backend) *Backend
+	Pick(r *http.Request, candidates []*Backend) (*Backend, error)
 }
+
+var ErrNoBackend = errors.New("no available backend")
 
 type RoundRobin struct{ next atomic.Uint64 }
 
-func (rr *RoundRobin) Pick(_ *http.Request, c []*Backend) *Backend {
-	return c[(rr.next.Add(1)-1)%uint64(len(c))]
+func (rr *RoundRobin) Pick(_ *http.Request, c []*Backend) (*Backend, error) {
+	if len(c) == 0 {
+		return nil, ErrNoBackend
+	}
+	return c[(rr.next.Add(1)-1)%uint64(len(c))], nil
 }
 
 type LeastConn struct{}
 
-func (LeastConn) Pick(_ *http.Request, c []*Backend) *Backend {
+func (LeastConn) Pick(_ *http.Request, c []*Backend) (*Backend, error) {
+	if len(c) == 0 {
+		return nil, ErrNoBackend
+	}
 	best := c[0]
 	for _, b := range c[1:] {
 		// 比较 active/weight，交叉相乘避免浮点：a1/w1 < a2/w2  <=>  a1*w2 < a2*w1
@@ -77,7 +86,7 @@ func (LeastConn) Pick(_ *http.Request, c []*Backend) *Backend {
 			best = b
 		}
 	}
-	return best
+	return best, nil
 }
 
 // ANCHOR_END: strategies
@@ -134,11 +143,12 @@ func (lb *Balancer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // ANCHOR_END: serve
 
 // ANCHOR: pick
-// candidates 是可用且这次请求还没试过的后端。
+// candidates 是可用、权重大于 0 且这次请求还没试过的后端。
+// 权重 0 表示“排空”（drain）：不再接新请求，但仍然接受健康检查。
 func (lb *Balancer) candidates(tried *Backend) []*Backend {
 	var c []*Backend
 	for _, b := range lb.pool {
-		if b != tried && b.Available() {
+		if b != tried && b.Weight > 0 && b.Available() {
 			c = append(c, b)
 		}
 	}
@@ -151,7 +161,10 @@ func (lb *Balancer) candidates(tried *Backend) []*Backend {
 func (lb *Balancer) pick(r *http.Request, tried *Backend) (*Backend, Ticket) {
 	c := lb.candidates(tried)
 	for len(c) > 0 {
-		b := lb.strategy.Pick(r, c)
+		b, err := lb.strategy.Pick(r, c)
+		if err != nil {
+			break // 候选者都不能接流量（比如权重都是 0）：与没有候选者一样，503
+		}
 		if ticket, err := b.breaker.Allow(); err == nil {
 			return b, ticket
 		}
