@@ -4,8 +4,9 @@
  *
  * Every cache is named after the export's version, and a worker uses only its own version's
  * caches, so a page and the scripts it loads always come from one build. A new deploy installs
- * beside the old one (saving again, in the new version, each course the reader had saved) and
- * waits until the reader accepts "有新版本，刷新"; then the old version's caches go.
+ * beside the old one (saving again, in the new version, each course the reader had saved and
+ * each page they had visited) and waits until the reader accepts "有新版本，刷新"; then the old
+ * version's caches go.
  *
  * Pages: network first, falling back to the saved copy, then to the offline page. Files whose
  * URL changes with their content (_next/static), fonts, images and the search index: the saved
@@ -59,6 +60,35 @@ async function saveCourse(course, report = () => {}) {
   return list.bytes
 }
 
+/** The pages the reader visited under older versions of this site. */
+async function visitedBefore() {
+  const pages = new Set()
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX) || name.startsWith(CURRENT) || !name.endsWith(':visited')) continue
+    for (const request of await (await caches.open(name)).keys()) {
+      const { pathname } = new URL(request.url)
+      if (pathname.endsWith('/') || pathname.endsWith('.html')) pages.add(request.url)
+    }
+  }
+  return [...pages]
+}
+
+/**
+ * Fetches the new version of each page visited before, so an update does not take them away
+ * offline; their styles and scripts are the shell's. A page that fails stays behind: best effort.
+ */
+async function keepVisited() {
+  const visited = await caches.open(VISITED)
+  for (const url of await visitedBefore()) {
+    try {
+      const response = await fetch(url, { cache: 'no-cache' })
+      if (response.ok) await visited.put(url, response)
+    } catch {
+      // Offline or gone: the reader sees the offline page for it, as for a page never visited.
+    }
+  }
+}
+
 /** The courses saved by any version of this site (so a new version saves them again). */
 async function savedCourses() {
   const saved = new Set()
@@ -75,6 +105,7 @@ self.addEventListener('install', (event) => {
       const shell = await caches.open(SHELL)
       await shell.addAll(CONFIG.shell)
       for (const course of await savedCourses()) await saveCourse(course)
+      await keepVisited()
     })(),
   )
 })

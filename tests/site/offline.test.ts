@@ -180,10 +180,15 @@ describe.skipIf(skipBrowser)('reading offline', () => {
     await page.goto(url('/handbook/getting-started/'))
     await expect(page.locator('h1').first().textContent()).resolves.toBe(changed)
 
-    // The saved course came along into the new version, and reads offline.
+    // The saved course came along into the new version, and reads offline; so does a page of
+    // another course that was only visited (in the test before), in its new version's styles.
     await setOffline(true)
     await page.goto(url('/handbook/getting-started/'))
     await expect(page.locator('h1').first().textContent()).resolves.toBe(changed)
+    await page.goto(url('/distributed-systems/lecture-01/'))
+    await expect(page.locator('h1').first().textContent()).resolves.toContain('MapReduce')
+    // Styled: the site's stylesheet zeroes the body's margin (a browser's own is 8 px).
+    expect(await page.evaluate(() => getComputedStyle(document.body).marginTop)).toBe('0px')
     await page.close()
   })
 })
