@@ -57,34 +57,54 @@ func NewBackend(u *url.URL, weight int, br *Breaker) *Backend {
 
 // ANCHOR: strategies
 // Strategy 只负责“从候选者中选一个”；谁是候选者由健康检查决定。
-// 候选者为空，或者没有一个能接流量（例如权重都是 0）时，返回 ErrNoBackend。
+// 权重 0 表示排空（drain），由策略自己跳过：候选者为空，或者没有一个权重大于 0 时，
+// 返回 ErrNoBackend。这样策略单独拿去用也不会把流量发给排空中的后端。
 type Strategy interface {
 	Pick(r *http.Request, candidates []*Backend) (*Backend, error)
 }
 
 var ErrNoBackend = errors.New("no available backend")
 
+// RoundRobin 在权重大于 0 的候选者之间轮流选（不看权重大小）。
 type RoundRobin struct{ next atomic.Uint64 }
 
 func (rr *RoundRobin) Pick(_ *http.Request, c []*Backend) (*Backend, error) {
-	if len(c) == 0 {
+	n := 0
+	for _, b := range c {
+		if b.Weight > 0 {
+			n++
+		}
+	}
+	if n == 0 {
 		return nil, ErrNoBackend
 	}
-	return c[(rr.next.Add(1)-1)%uint64(len(c))], nil
+	k := (rr.next.Add(1) - 1) % uint64(n) // 第 k 个权重大于 0 的候选者
+	for _, b := range c {
+		if b.Weight > 0 {
+			if k == 0 {
+				return b, nil
+			}
+			k--
+		}
+	}
+	panic("unreachable")
 }
 
 type LeastConn struct{}
 
 func (LeastConn) Pick(_ *http.Request, c []*Backend) (*Backend, error) {
-	if len(c) == 0 {
-		return nil, ErrNoBackend
-	}
-	best := c[0]
-	for _, b := range c[1:] {
+	var best *Backend
+	for _, b := range c {
+		if b.Weight <= 0 {
+			continue
+		}
 		// 比较 active/weight，交叉相乘避免浮点：a1/w1 < a2/w2  <=>  a1*w2 < a2*w1
-		if b.active.Load()*int64(best.Weight) < best.active.Load()*int64(b.Weight) {
+		if best == nil || b.active.Load()*int64(best.Weight) < best.active.Load()*int64(b.Weight) {
 			best = b
 		}
+	}
+	if best == nil {
+		return nil, ErrNoBackend
 	}
 	return best, nil
 }
@@ -143,12 +163,12 @@ func (lb *Balancer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // ANCHOR_END: serve
 
 // ANCHOR: pick
-// candidates 是可用、权重大于 0 且这次请求还没试过的后端。
-// 权重 0 表示“排空”（drain）：不再接新请求，但仍然接受健康检查。
+// candidates 是可用且这次请求还没试过的后端。权重 0（排空）的后端仍在其中：
+// 它照常接受健康检查，跳过它是策略的事（见 Strategy）。
 func (lb *Balancer) candidates(tried *Backend) []*Backend {
 	var c []*Backend
 	for _, b := range lb.pool {
-		if b != tried && b.Weight > 0 && b.Available() {
+		if b != tried && b.Available() {
 			c = append(c, b)
 		}
 	}

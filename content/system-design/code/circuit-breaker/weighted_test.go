@@ -104,14 +104,54 @@ func TestWeightZeroIsDrained(t *testing.T) {
 	if got := picks(t, lb, 30); strings.Contains(got, "b") {
 		t.Fatalf("weight-0 backend b was picked: %q", got)
 	}
-	// 排空由 candidates 负责，对每种策略都成立：最少连接在大家都空闲时会选排在前面的 a
-	lc := &Balancer{pool: pool(0, 1), strategy: LeastConn{}}
-	if got := picks(t, lc, 3); got != "bbb" {
-		t.Fatalf("least_conn with a drained: %q, want bbb", got)
+	// 排空由每个策略自己负责：最少连接在大家都空闲时本会选排在前面的 a，轮询本会轮到 a
+	for _, s := range []Strategy{LeastConn{}, &RoundRobin{}} {
+		lc := &Balancer{pool: pool(0, 1), strategy: s}
+		if got := picks(t, lc, 3); got != "bbb" {
+			t.Fatalf("%T with a drained: %q, want bbb", s, got)
+		}
 	}
 	// 策略单独使用时也不能把权重 0 的后端当成可选：只剩权重 0 的候选者等于没有候选者
-	if b, err := NewSmoothWeighted().Pick(nil, lb.pool[1:2]); !errors.Is(err, ErrNoBackend) {
-		t.Fatalf("only weight 0: got %v, %v; want ErrNoBackend", b, err)
+	for _, s := range []Strategy{NewSmoothWeighted(), LeastConn{}, &RoundRobin{}} {
+		if b, err := s.Pick(nil, lb.pool[1:2]); !errors.Is(err, ErrNoBackend) {
+			t.Fatalf("%T, only weight 0: got %v, %v; want ErrNoBackend", s, b, err)
+		}
+		if b, err := s.Pick(nil, nil); !errors.Is(err, ErrNoBackend) {
+			t.Fatalf("%T, no candidates: got %v, %v; want ErrNoBackend", s, b, err)
+		}
+	}
+}
+
+// 正文的例子：a 在途 6、权重 3（每单位权重 2 个），b 在途 3、权重 1（每单位权重 3 个），该选 a。
+// 在“比较方向写反（选最忙的）”和“不看权重只比在途数”的版本上都失败。
+func TestLeastConnComparesActivePerWeight(t *testing.T) {
+	c := pool(3, 1)
+	c[0].active.Store(6)
+	c[1].active.Store(3)
+	if b, _ := (LeastConn{}).Pick(nil, c); b != c[0] {
+		t.Fatalf("picked %s, want a (6/3 < 3/1)", b.URL.Host)
+	}
+	c = pool(1, 1, 1)
+	c[0].active.Store(2)
+	c[2].active.Store(1)
+	if b, _ := (LeastConn{}).Pick(nil, c); b != c[1] {
+		t.Fatalf("active 2,0,1: picked %s, want the idle b", b.URL.Host)
+	}
+	c[1].active.Store(1) // a 2、b 1、c 1：并列时取排在前面的 b
+	if b, _ := (LeastConn{}).Pick(nil, c); b != c[1] {
+		t.Fatalf("tie between b and c: picked %s, want b", b.URL.Host)
+	}
+}
+
+// 在“总是返回第一个候选者”的版本上失败。
+func TestRoundRobinRotatesOverCurrentCandidates(t *testing.T) {
+	lb := &Balancer{pool: pool(1, 1, 1), strategy: &RoundRobin{}}
+	if got := picks(t, lb, 6); got != "abcabc" {
+		t.Fatalf("round robin = %q, want abcabc", got)
+	}
+	lb.pool[1].healthy.Store(false) // b 下线：计数器照走，在剩下的 a、c 之间轮流
+	if got := picks(t, lb, 4); got != "acac" {
+		t.Fatalf("with b down = %q, want acac", got)
 	}
 }
 
