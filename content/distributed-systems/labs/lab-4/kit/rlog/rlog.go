@@ -38,8 +38,8 @@ import (
 
 const (
 	heartbeatInterval  = 50 * time.Millisecond
-	electionTimeoutMin = 250 * time.Millisecond
-	electionTimeoutMax = 500 * time.Millisecond
+	electionTimeoutMin = 300 * time.Millisecond
+	electionTimeoutMax = 600 * time.Millisecond
 	tickInterval       = 10 * time.Millisecond
 )
 

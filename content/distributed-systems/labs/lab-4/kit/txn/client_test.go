@@ -158,20 +158,37 @@ func (cfg *config) submit(t Txn, rec *record, wait time.Duration) outcome {
 	return unknown
 }
 
-// mustCommit 提交一个必须成功的事务。
+// tries 是 tryCommit 最多提交几个事务：领导者换届时 PREPARE 可能超时，正确的协调者
+// 这时会中止，客户端换一个新事务重试。
+const tries = 3
+
+// tryCommit 提交一个以 reads 为前提、写 writes 的事务；中止了就隔一会儿用新的 ID 再提交，
+// 最多 tries 个。返回最后一个事务的 ID 和结果。
+func (cfg *config) tryCommit(reads, writes map[string]string) (string, outcome) {
+	var id string
+	o := aborted
+	for i := 0; i < tries && o == aborted; i++ {
+		if i > 0 {
+			time.Sleep(100 * time.Millisecond)
+		}
+		t, rec := cfg.mkTxn(reads, writes)
+		id, o = t.ID, cfg.submit(t, rec, submitDeadline)
+	}
+	return id, o
+}
+
+// mustCommit 提交一个必须成功的事务（允许因换届而重试，见 tryCommit）。
 func (cfg *config) mustCommit(reads, writes map[string]string) string {
 	cfg.t.Helper()
-	t, rec := cfg.mkTxn(reads, writes)
-	switch cfg.submit(t, rec, submitDeadline) {
-	case committed:
-		return t.ID
+	id, o := cfg.tryCommit(reads, writes)
+	switch o {
 	case aborted:
-		cfg.t.Fatalf("Submit(%s) = aborted, want committed (reads %v, writes %v; no other "+
-			"transaction was running and every shard group had a majority up)", t.ID, reads, writes)
-	default:
-		cfg.t.Fatalf("Submit(%s): no reply from the coordinator group in %v", t.ID, submitDeadline)
+		cfg.t.Fatalf("Submit(%s) = aborted, want committed (reads %v, writes %v; %d tries; no other "+
+			"transaction was running and every shard group had a majority up)", id, reads, writes, tries)
+	case unknown:
+		cfg.t.Fatalf("Submit(%s): no reply from the coordinator group in %v", id, submitDeadline)
 	}
-	return ""
+	return id
 }
 
 // checkHistory 是检查器：对历史中的每个事务，它涉及的所有分片必须一致（都有或都没有它的

@@ -41,17 +41,17 @@ func (cfg *config) waitValue(key, want, why string) {
 	cfg.t.Fatalf("Get(%q) never returned %q in %v: %s", key, want, settleDeadline, why)
 }
 
-// commitSoon 提交写 keys 的新事务，中止了就换一个新事务再试（领导者刚换时 PREPARE 可能超时），
-// 直到有一个提交；用来检查一个组在少数服务器宕机时仍在前进。
-func (cfg *config) commitSoon(writes map[string]string, why string) {
+// warmUp 提交一个写 keys 的事务并等它的锁释放：之后每个组都有领导者，keys 都不再被锁住。
+func (cfg *config) warmUp(keys ...string) {
 	cfg.t.Helper()
-	for end := time.Now().Add(submitDeadline); time.Now().Before(end); {
-		tx, rec := cfg.mkTxn(nil, writes)
-		if cfg.submit(tx, rec, time.Until(end)) == committed {
-			return
-		}
+	writes := map[string]string{}
+	for _, k := range keys {
+		writes[k] = "0"
 	}
-	cfg.t.Fatalf("no transaction writing %v committed in %v: %s", writes, submitDeadline, why)
+	cfg.mustCommit(nil, writes)
+	for _, k := range keys {
+		cfg.get(k)
+	}
 }
 
 func TestParticipantGroupDown4B(t *testing.T) {
@@ -115,8 +115,7 @@ func TestParticipantMinorityCrash4B(t *testing.T) {
 				cfg.crashServer(g, down[g])
 			}
 			k := fmt.Sprintf("progress%d", round)
-			cfg.commitSoon(w(cfg.keyOn(0, k), "1", cfg.keyOn(1, k), "1", cfg.keyOn(2, k), "1"),
-				"each shard group still has two of its three servers, a majority")
+			cfg.mustCommit(nil, w(cfg.keyOn(0, k), "1", cfg.keyOn(1, k), "1", cfg.keyOn(2, k), "1"))
 			for g := 0; g < cfg.n; g++ {
 				cfg.startServer(g, down[g])
 			}
@@ -129,6 +128,7 @@ func TestParticipantLeaderCrashAfterPrepare4B(t *testing.T) {
 	cfg := makeConfig(t, 3, true, true)
 	cfg.begin("a shard group's leader crashes between PREPARE and the decision")
 	a, b, c := cfg.keyOn(0, "a"), cfg.keyOn(1, "b"), cfg.keyOn(2, "c")
+	cfg.warmUp(a, b, c)
 	tx, rec := cfg.mkTxn(nil, w(a, "1", b, "1", c, "1"))
 	cfg.setTrap(1, "Decide", tx.ID) // 分片 1 已准备，但收不到决定
 	done := make(chan outcome, 1)
@@ -151,6 +151,7 @@ func TestCoordinatorLeaderCrashAfterDecision4B(t *testing.T) {
 	cfg := makeConfig(t, 3, true, true)
 	cfg.begin("the coordinator group's leader logs COMMIT, crashes, and the new leader finishes")
 	a, b, c := cfg.keyOn(0, "a"), cfg.keyOn(1, "b"), cfg.keyOn(2, "c")
+	cfg.warmUp(a, b, c)
 	tx, rec := cfg.mkTxn(nil, w(a, "1", b, "1", c, "1"))
 	cfg.setTrap(2, "Decide", tx.ID) // 分片 2 收不到旧领导者的决定
 	cfg.muteStatus(2, true)         // 也问不了：只能等新领导者把决定送来
@@ -176,6 +177,7 @@ func TestCoordinatorLeaderCrashBeforeDecision4B(t *testing.T) {
 	cfg := makeConfig(t, 3, true, true)
 	cfg.begin("the coordinator group's leader crashes while collecting votes; all shards reach one outcome")
 	a, b, c := cfg.keyOn(0, "a"), cfg.keyOn(1, "b"), cfg.keyOn(2, "c")
+	cfg.warmUp(a, b, c)
 	tx, rec := cfg.mkTxn(nil, w(a, "1", b, "1", c, "1"))
 	cfg.setTrap(2, "Prepare", tx.ID) // 分片 2 的投票迟迟不来
 	go cfg.submit(tx, rec, submitDeadline)
@@ -198,6 +200,7 @@ func TestCoordinatorGroupRestart4B(t *testing.T) {
 	cfg := makeConfig(t, 3, true, true)
 	cfg.begin("the whole coordinator group crashes after COMMIT and restarts from its log")
 	a, b, c := cfg.keyOn(0, "a"), cfg.keyOn(1, "b"), cfg.keyOn(2, "c")
+	cfg.warmUp(a, b, c)
 	tx, rec := cfg.mkTxn(nil, w(a, "1", b, "1", c, "1"))
 	cfg.setTrap(2, "Decide", tx.ID)
 	cfg.muteStatus(2, true) // 分片 2 只能等协调者组把决定送来
