@@ -30,6 +30,7 @@ type server struct {
 	store *rlog.Persister
 	ends  []*labnet.Endpoint // 这个实例发消息用的全部端点，崩溃时断开
 	coord []*labnet.Endpoint // 参与者：到协调者组的端点（muteStatus 断开它们）
+	peers []*labnet.Endpoint // 到组内各服务器的日志端点（isolate 断开它们）
 }
 
 type config struct {
@@ -108,6 +109,7 @@ func (cfg *config) startServer(g, j int) {
 		peers = append(peers, cfg.link(me, g, k))
 	}
 	s.ends = append([]*labnet.Endpoint(nil), peers...)
+	s.peers = peers
 	applyCh := make(chan rlog.ApplyMsg)
 	s.log = rlog.Make(peers, j, s.store, applyCh)
 	srv := labnet.NewServer()
@@ -172,6 +174,21 @@ func (cfg *config) muteStatus(g int, on bool) {
 	for _, s := range cfg.groups[g] {
 		for _, e := range s.coord {
 			cfg.net.Enable(e.Name(), !on)
+		}
+	}
+}
+
+// isolate 切断（cut 为 true）或接回服务器 (g, j) 与组内其他服务器之间的日志复制消息
+// （两个方向）；它和别的组之间的消息不受影响。被切断的领导者仍以为自己是领导者，
+// 但它写进日志的东西再也不能提交。
+func (cfg *config) isolate(g, j int, cut bool) {
+	cfg.mu.Lock()
+	defer cfg.mu.Unlock()
+	for k, s := range cfg.groups[g] {
+		for i, e := range s.peers {
+			if (k == j) != (i == j) {
+				cfg.net.Enable(e.Name(), !cut)
+			}
 		}
 	}
 }

@@ -196,6 +196,32 @@ func TestCoordinatorLeaderCrashBeforeDecision4B(t *testing.T) {
 	cfg.end(cfg.checkHistory())
 }
 
+func TestCoordinatorLeaderIsolated4B(t *testing.T) {
+	cfg := makeConfig(t, 3, true, true)
+	cfg.begin("a coordinator leader cut off from its group cannot log a decision, so it must tell no one")
+	a, b, c := cfg.keyOn(0, "a"), cfg.keyOn(1, "b"), cfg.keyOn(2, "c")
+	cfg.warmUp(a, b, c)
+	tx, rec := cfg.mkTxn(nil, w(a, "1", b, "1", c, "1"))
+	l := cfg.leaderOf(cfg.n)
+	cfg.isolate(cfg.n, l, true)     // 它还能和分片组通信，但它的日志条目再也提交不了
+	cfg.setTrap(2, "Decide", tx.ID) // 即使它违规发出 COMMIT，分片 2 也收不到
+	go func() {
+		var reply SubmitReply // 只发给被隔开的领导者一次：测试不替它重试
+		cfg.tests[cfg.n][l].Call("Coordinator.Submit", &SubmitArgs{Txn: tx}, &reply)
+	}()
+	cfg.waitLocked(c, "shard 2 should be prepared by the isolated leader's PREPARE")
+	for _, k := range []string{c, a, b} {
+		cfg.get(k) // 每个分片最终得知一个决定：多数派那边的新领导者没有这个事务的记录
+	}
+	cfg.checkHistory() // 分片 0、1 若提交了而分片 2 中止了，说明决定在进日志之前就发了出去
+	cfg.isolate(cfg.n, l, false)
+	cfg.untrap(2)
+	if o := cfg.submit(tx, rec, submitDeadline); o == unknown {
+		t.Fatalf("Submit(%s) after the partition healed got no reply", tx.ID)
+	}
+	cfg.end(cfg.checkHistory())
+}
+
 func TestCoordinatorGroupRestart4B(t *testing.T) {
 	cfg := makeConfig(t, 3, true, true)
 	cfg.begin("the whole coordinator group crashes after COMMIT and restarts from its log")
