@@ -108,7 +108,8 @@ func (l *Log) Start(cmd interface{}) (index int, term int, ok bool) {
 	return l.lastIndex(), l.term, true
 }
 
-// Kill 让这个副本停下：它的 goroutine 退出，不再送出 ApplyMsg。测试在模拟崩溃时调用。
+// Kill 让这个副本停下：它的 goroutine 退出，不再送出 ApplyMsg，随后关闭 applyCh。
+// 测试在模拟崩溃时调用。
 func (l *Log) Kill() {
 	if atomic.SwapInt32(&l.dead, 1) == 1 {
 		return
@@ -191,7 +192,9 @@ func (l *Log) broadcastLocked() {
 }
 
 // applier 按索引顺序把已提交的命令送到 applyCh；送的时候不持锁，上层可以同时调用 Start。
+// Kill 之后它关闭 applyCh，读 applyCh 的 goroutine 由此知道该退出了。
 func (l *Log) applier() {
+	defer close(l.applyCh)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for !l.killed() {
@@ -216,7 +219,7 @@ func (l *Log) applier() {
 }
 
 // Make 创建一个副本，从 persister 恢复任期、投票和日志，立即返回（它的 goroutine 在后台运行）。
-// peers[i] 是到第 i 个副本的端点（RPC 服务名 "Log"）；applyCh 由调用者读取，不能停止读。
+// peers[i] 是到第 i 个副本的端点（RPC 服务名 "Log"）；applyCh 由调用者一直读，直到 Kill 之后它被关闭。
 func Make(peers []*labnet.Endpoint, me int, persister *Persister, applyCh chan ApplyMsg) *Log {
 	l := &Log{peers: peers, me: me, persister: persister, applyCh: applyCh, votedFor: -1, done: make(chan struct{}),
 		log: []Entry{{}}, nextIndex: make([]int, len(peers)), matchIndex: make([]int, len(peers))}

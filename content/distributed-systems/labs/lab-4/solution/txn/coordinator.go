@@ -50,8 +50,7 @@ type Coordinator struct {
 }
 
 func (c *Coordinator) applier(applyCh chan rlog.ApplyMsg) {
-	for !c.killed() {
-		msg := <-applyCh
+	for msg := range applyCh {
 		op, _ := msg.Command.(CoordOp) // 空条目（no-op）的 Kind 是 ""
 		c.mu.Lock()
 		switch op.Kind {

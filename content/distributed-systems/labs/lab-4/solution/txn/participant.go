@@ -76,8 +76,7 @@ func (p *Participant) run(op PartOp) (partResult, bool) {
 
 // applier 按日志顺序执行命令，把结果交给等它的 RPC。
 func (p *Participant) applier(applyCh chan rlog.ApplyMsg) {
-	for !p.killed() {
-		msg := <-applyCh
+	for msg := range applyCh {
 		op, ok := msg.Command.(PartOp)
 		if !ok {
 			continue // 领导者上任时的空条目
