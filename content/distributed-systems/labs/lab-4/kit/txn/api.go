@@ -2,6 +2,10 @@ package txn
 
 // 这个文件定义事务、RPC 的参数与回复，以及键到分片的映射。不要修改它：测试直接用这些
 // 类型调用你的协调者（coordinator）和参与者（participant）。
+//
+// 每个分片和协调者都是一组（3 台）服务器，共用一份复制日志（dslabs/rlog）。每个回复都有
+// WrongLeader：为 true 表示"我不是领导者（leader），或者没能把请求写进日志"，调用者应当换
+// 组里的另一台服务器重试；为 false 时回复的其余字段才有意义。
 
 import "hash/fnv"
 
@@ -53,7 +57,8 @@ type PrepareArgs struct {
 
 // PrepareReply：Yes 为 true 表示赞成票（YES），false 表示反对票（NO）。
 type PrepareReply struct {
-	Yes bool
+	WrongLeader bool
+	Yes         bool
 }
 
 // DecideArgs：协调者把决定告诉参与者。Commit 为 true 表示提交（COMMIT），false 表示中止（ABORT）。
@@ -62,8 +67,11 @@ type DecideArgs struct {
 	Commit bool
 }
 
-// DecideReply：收到回复即表示参与者已经记下并执行了这个决定（确认，acknowledgement）。
-type DecideReply struct{}
+// DecideReply：WrongLeader 为 false 表示这个分片已经把决定写进日志并执行了它
+// （确认，acknowledgement）。
+type DecideReply struct {
+	WrongLeader bool
+}
 
 // GetArgs：读一个键的已提交值（事务之外的读）。
 type GetArgs struct {
@@ -73,8 +81,9 @@ type GetArgs struct {
 // GetReply：Value 是最近一次提交的值（"" 表示不存在）。Locked 为 true 表示这个键正被一个
 // 已准备（prepared）但尚未得知决定的事务锁住，此时 Value 是锁住之前的已提交值。
 type GetReply struct {
-	Value  string
-	Locked bool
+	WrongLeader bool
+	Value       string
+	Locked      bool
 }
 
 // 协调者的 RPC（服务名 "Coordinator"）。
@@ -85,9 +94,10 @@ type SubmitArgs struct {
 }
 
 // SubmitReply：Committed 为 true 表示事务已提交，false 表示已中止。协调者必须在决定
-// 写入稳定存储之后才回复。同一个 ID 重复提交，得到的是同一个决定。
+// 提交到它的复制日志之后才回复。同一个 ID 重复提交，得到的是同一个决定。
 type SubmitReply struct {
-	Committed bool
+	WrongLeader bool
+	Committed   bool
 }
 
 // StatusArgs：参与者询问一个事务的决定。
@@ -97,6 +107,7 @@ type StatusArgs struct {
 
 // StatusReply：Decided 为 false 表示协调者还在收集投票；否则 Commit 是决定。
 type StatusReply struct {
-	Decided bool
-	Commit  bool
+	WrongLeader bool
+	Decided     bool
+	Commit      bool
 }

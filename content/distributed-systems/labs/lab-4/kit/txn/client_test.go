@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"dslabs/labnet"
 )
 
 // keyOn 返回一个以 name 开头、落在分片 shard 上的键。
@@ -20,10 +22,14 @@ func (cfg *config) keyOn(shard int, name string) string {
 	}
 }
 
-// getOnce 向键所在的分片发一次 Get。
+// getOnce 向键所在的分片组发一次 Get（组里每台服务器至多试一次）。
 func (cfg *config) getOnce(key string) (GetReply, bool) {
 	var reply GetReply
-	ok := cfg.tests[ShardOf(key, cfg.n)].Call("Participant.Get", &GetArgs{Key: key}, &reply)
+	ok := cfg.ask(ShardOf(key, cfg.n), func(end *labnet.Endpoint) (bool, bool) {
+		reply = GetReply{}
+		ok := end.Call("Participant.Get", &GetArgs{Key: key}, &reply)
+		return ok, reply.WrongLeader
+	})
 	return reply, ok
 }
 
@@ -42,7 +48,7 @@ func (cfg *config) get(key string) string {
 	}
 	s := ShardOf(key, cfg.n)
 	if !reached {
-		cfg.t.Fatalf("Get(%q): shard %d never answered in %v", key, s, settleDeadline)
+		cfg.t.Fatalf("Get(%q): no server of shard %d answered as leader in %v", key, s, settleDeadline)
 	}
 	cfg.t.Fatalf("Get(%q): shard %d still reports the key Locked after %v: a prepared transaction "+
 		"never learned its decision (the coordinator must deliver it, or the participant must ask "+
@@ -121,12 +127,14 @@ func (cfg *config) mkTxn(reads, writes map[string]string) (Txn, *record) {
 	return t, rec
 }
 
-// submitOnce 向当前的协调者发一次 Submit。
+// submitOnce 向协调者组发一次 Submit（组里每台服务器至多试一次）。
 func (cfg *config) submitOnce(t Txn) (bool, bool) {
-	end := cfg.link("client", coordName())
-	defer cfg.net.Enable(end.Name(), false)
 	var reply SubmitReply
-	ok := end.Call("Coordinator.Submit", &SubmitArgs{Txn: t}, &reply)
+	ok := cfg.ask(cfg.n, func(end *labnet.Endpoint) (bool, bool) {
+		reply = SubmitReply{}
+		ok := end.Call("Coordinator.Submit", &SubmitArgs{Txn: t}, &reply)
+		return ok, reply.WrongLeader
+	})
 	return reply.Committed, ok
 }
 
@@ -150,20 +158,37 @@ func (cfg *config) submit(t Txn, rec *record, wait time.Duration) outcome {
 	return unknown
 }
 
-// mustCommit 提交一个必须成功的事务。
+// tries 是 tryCommit 最多提交几个事务：领导者换届时 PREPARE 可能超时，正确的协调者
+// 这时会中止，客户端换一个新事务重试。
+const tries = 3
+
+// tryCommit 提交一个以 reads 为前提、写 writes 的事务；中止了就隔一会儿用新的 ID 再提交，
+// 最多 tries 个。返回最后一个事务的 ID 和结果。
+func (cfg *config) tryCommit(reads, writes map[string]string) (string, outcome) {
+	var id string
+	o := aborted
+	for i := 0; i < tries && o == aborted; i++ {
+		if i > 0 {
+			time.Sleep(100 * time.Millisecond)
+		}
+		t, rec := cfg.mkTxn(reads, writes)
+		id, o = t.ID, cfg.submit(t, rec, submitDeadline)
+	}
+	return id, o
+}
+
+// mustCommit 提交一个必须成功的事务（允许因换届而重试，见 tryCommit）。
 func (cfg *config) mustCommit(reads, writes map[string]string) string {
 	cfg.t.Helper()
-	t, rec := cfg.mkTxn(reads, writes)
-	switch cfg.submit(t, rec, submitDeadline) {
-	case committed:
-		return t.ID
+	id, o := cfg.tryCommit(reads, writes)
+	switch o {
 	case aborted:
-		cfg.t.Fatalf("Submit(%s) = aborted, want committed (reads %v, writes %v; no other "+
-			"transaction was running and every participant was up)", t.ID, reads, writes)
-	default:
-		cfg.t.Fatalf("Submit(%s): no reply from the coordinator in %v", t.ID, submitDeadline)
+		cfg.t.Fatalf("Submit(%s) = aborted, want committed (reads %v, writes %v; %d tries; no other "+
+			"transaction was running and every shard group had a majority up)", id, reads, writes, tries)
+	case unknown:
+		cfg.t.Fatalf("Submit(%s): no reply from the coordinator group in %v", id, submitDeadline)
 	}
-	return ""
+	return id
 }
 
 // checkHistory 是检查器：对历史中的每个事务，它涉及的所有分片必须一致（都有或都没有它的

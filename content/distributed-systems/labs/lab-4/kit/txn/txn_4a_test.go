@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"dslabs/labnet"
 )
 
 func TestCommitOneShard4A(t *testing.T) {
@@ -59,41 +61,49 @@ func TestNoVoteAbortsEverywhere4A(t *testing.T) {
 	cfg.end(cfg.checkHistory())
 }
 
-// prepare、decide 让测试直接扮演协调者。
+// prepare、decide 让测试直接扮演协调者：把调用发给分片组的领导者。
 func (cfg *config) prepare(shard int, tx Txn) bool {
 	cfg.t.Helper()
 	var reply PrepareReply
-	for i := 0; i < 50; i++ {
-		if cfg.tests[shard].Call("Participant.Prepare", &PrepareArgs{Txn: tx}, &reply) {
+	for end := time.Now().Add(submitDeadline); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+		if cfg.ask(shard, func(e *labnet.Endpoint) (bool, bool) {
+			reply = PrepareReply{}
+			ok := e.Call("Participant.Prepare", &PrepareArgs{Txn: tx}, &reply)
+			return ok, reply.WrongLeader
+		}) {
 			return reply.Yes
 		}
-		time.Sleep(10 * time.Millisecond)
 	}
-	cfg.t.Fatalf("Participant.Prepare(%s) on shard %d: no reply", tx.ID, shard)
+	cfg.t.Fatalf("Participant.Prepare(%s): no server of shard %d answered as leader in %v", tx.ID, shard, submitDeadline)
 	return false
 }
 
 func (cfg *config) decide(shard int, id string, commit bool) {
 	cfg.t.Helper()
-	for i := 0; i < 50; i++ {
-		if cfg.tests[shard].Call("Participant.Decide", &DecideArgs{ID: id, Commit: commit}, &DecideReply{}) {
+	for end := time.Now().Add(submitDeadline); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+		if cfg.ask(shard, func(e *labnet.Endpoint) (bool, bool) {
+			var reply DecideReply
+			ok := e.Call("Participant.Decide", &DecideArgs{ID: id, Commit: commit}, &reply)
+			return ok, reply.WrongLeader
+		}) {
 			return
 		}
-		time.Sleep(10 * time.Millisecond)
 	}
-	cfg.t.Fatalf("Participant.Decide(%s) on shard %d: no reply", id, shard)
+	cfg.t.Fatalf("Participant.Decide(%s): no server of shard %d answered as leader in %v", id, shard, submitDeadline)
 }
 
 func (cfg *config) wantGet(key, value string, locked bool, why string) {
 	cfg.t.Helper()
-	r, ok := cfg.getOnce(key)
-	if !ok {
-		cfg.t.Fatalf("Get(%q): no reply", key)
+	for end := time.Now().Add(settleDeadline); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+		if r, ok := cfg.getOnce(key); ok {
+			if r.Value != value || r.Locked != locked {
+				cfg.t.Fatalf("Get(%q) = {Value: %q, Locked: %v}, want {Value: %q, Locked: %v}: %s",
+					key, r.Value, r.Locked, value, locked, why)
+			}
+			return
+		}
 	}
-	if r.Value != value || r.Locked != locked {
-		cfg.t.Fatalf("Get(%q) = {Value: %q, Locked: %v}, want {Value: %q, Locked: %v}: %s",
-			key, r.Value, r.Locked, value, locked, why)
-	}
+	cfg.t.Fatalf("Get(%q): no server of shard %d answered as leader in %v", key, ShardOf(key, cfg.n), settleDeadline)
 }
 
 func w(kv ...string) map[string]string {
@@ -167,10 +177,9 @@ func TestConcurrentDisjoint4A(t *testing.T) {
 					errs <- fmt.Sprintf("client %d: keys %s, %s still locked after %v", c, a, b, settleDeadline)
 					return
 				}
-				tx, rec := cfg.mkTxn(nil, w(a, fmt.Sprint(i), b, fmt.Sprint(i)))
-				if o := cfg.submit(tx, rec, submitDeadline); o != committed {
+				if id, o := cfg.tryCommit(nil, w(a, fmt.Sprint(i), b, fmt.Sprint(i))); o != committed {
 					errs <- fmt.Sprintf("client %d: Submit(%s) = %v, want committed: no other transaction "+
-						"touches its keys", c, tx.ID, o)
+						"touches its keys", c, id, o)
 					return
 				}
 			}

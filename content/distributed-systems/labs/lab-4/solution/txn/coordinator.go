@@ -1,54 +1,109 @@
 package txn
 
-// 参考实现：协调者。
+// 参考实现：协调者。协调者组的复制日志里只有两种命令：一个事务的决定，和"决定已经送到
+// 所有分片"。决定先提交到日志，再告诉任何人；组里任何一台服务器成为领导者后，都从日志里
+// 知道哪些决定还没送到，接着送。
 
 import (
-	"bytes"
 	"encoding/gob"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"dslabs/labnet"
+	"dslabs/rlog"
 )
 
-const prepareTimeout = 500 * time.Millisecond
+const (
+	prepareTimeout  = time.Second
+	deliverInterval = 20 * time.Millisecond
+)
 
-// Coordinator 是事务协调者。
+// CoordOp 是协调者写进日志的命令。
+type CoordOp struct {
+	Kind   string // "Decide" 或 "Done"
+	ID     string
+	Commit bool
+	Shards []int // Decide：要通知的分片
+}
+
+func init() { gob.Register(CoordOp{}) }
+
+type decision struct {
+	commit bool
+	shards []int
+	done   bool
+}
+
+// Coordinator 是协调者组里的一台服务器。
 type Coordinator struct {
-	mu        sync.Mutex
-	cond      *sync.Cond
-	shards    []*labnet.Endpoint
-	persister *Persister
-	dead      int32
+	mu     sync.Mutex
+	cond   *sync.Cond
+	shards [][]*labnet.Endpoint
+	log    *rlog.Log
+	dead   int32
 
-	decisions map[string]bool  // 持久化：每个已决定事务的决定
-	unacked   map[string][]int // 持久化：决定还没被确认的分片
-	active    map[string]bool  // 只在内存：本实例正在收集投票的事务
+	decisions map[string]*decision // 日志里每个事务的第一个决定（之后的决定被忽略）
+	applied   int                  // 已执行的最后一个日志索引
+	active    map[string]bool      // 只在内存：本实例正在收集投票的事务
+	sending   map[string]bool      // 只在内存：本实例正在投递决定的事务
 }
 
-type coordinatorState struct {
-	Decisions map[string]bool
-	Unacked   map[string][]int
-}
-
-func (c *Coordinator) persist() {
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(coordinatorState{c.decisions, c.unacked}); err != nil {
-		panic(err)
+func (c *Coordinator) applier(applyCh chan rlog.ApplyMsg) {
+	for msg := range applyCh {
+		op, _ := msg.Command.(CoordOp) // 空条目（no-op）的 Kind 是 ""
+		c.mu.Lock()
+		switch op.Kind {
+		case "Decide":
+			if _, ok := c.decisions[op.ID]; !ok {
+				c.decisions[op.ID] = &decision{commit: op.Commit, shards: op.Shards}
+			}
+		case "Done":
+			if d, ok := c.decisions[op.ID]; ok {
+				d.done = true
+			}
+		}
+		c.applied = msg.Index
+		c.cond.Broadcast()
+		c.mu.Unlock()
 	}
-	c.persister.Save(buf.Bytes())
 }
 
-// Submit 运行两阶段提交：并行 PREPARE，全部 YES 则提交，任何 NO 或超时则中止。
+// logDecision 把决定写进日志并等它执行，返回日志里这个事务的决定（可能是别人先写的那个）。
+// 不是领导者或等不到时 ok 为 false。
+func (c *Coordinator) logDecision(id string, commit bool, shards []int) (bool, bool) {
+	index, _, ok := c.log.Start(CoordOp{Kind: "Decide", ID: id, Commit: commit, Shards: shards})
+	if !ok {
+		return false, false
+	}
+	deadline := time.Now().Add(applyWait)
+	go func() { time.Sleep(applyWait); c.mu.Lock(); c.cond.Broadcast(); c.mu.Unlock() }()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for c.applied < index && time.Now().Before(deadline) && !c.killed() {
+		c.cond.Wait()
+	}
+	d, ok := c.decisions[id]
+	if !ok {
+		return false, false
+	}
+	return d.commit, true
+}
+
+// Submit 运行两阶段提交：并行 PREPARE，全部 YES 则提交，任何 NO 或超时则中止；决定提交到
+// 日志之后才回复，也才开始投递。
 func (c *Coordinator) Submit(args *SubmitArgs, reply *SubmitReply) {
 	id := args.Txn.ID
+	if _, leader := c.log.State(); !leader {
+		reply.WrongLeader = true
+		return
+	}
 	c.mu.Lock()
 	for c.active[id] && !c.killed() {
 		c.cond.Wait() // 同一个 ID 的另一次 Submit 正在进行
 	}
 	if d, ok := c.decisions[id]; ok {
-		reply.Committed = d
+		reply.Committed = d.commit
 		c.mu.Unlock()
 		return
 	}
@@ -68,81 +123,104 @@ func (c *Coordinator) Submit(args *SubmitArgs, reply *SubmitReply) {
 			commit = false
 		}
 	}
-	reply.Committed = c.decide(id, commit, shards)
+	d, ok := c.logDecision(id, commit, shards)
+	c.mu.Lock()
+	delete(c.active, id)
+	c.cond.Broadcast()
+	c.mu.Unlock()
+	reply.WrongLeader, reply.Committed = !ok, d
 }
 
-// prepare 向分片 s 发 PREPARE，丢失时重试，直到得到投票或超时（超时算 NO）。
-func (c *Coordinator) prepare(s int, piece Txn) bool {
-	deadline := time.Now().Add(prepareTimeout)
-	for time.Now().Before(deadline) && !c.killed() {
-		var reply PrepareReply
-		if c.shards[s].Call("Participant.Prepare", &PrepareArgs{Txn: piece}, &reply) {
-			return reply.Yes
+// call 把一个调用发给分片 s 的组，直到组里有一台以领导者身份回答，或到了 deadline。
+func (c *Coordinator) call(s int, deadline time.Time, try func(end *labnet.Endpoint) (bool, bool)) bool {
+	for !c.killed() && time.Now().Before(deadline) {
+		for _, end := range c.shards[s] {
+			if ok, wrong := try(end); ok && !wrong {
+				return true
+			}
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
 	return false
 }
 
-// decide 先把决定写入稳定存储，再发给参与者；已有决定时沿用它。
-func (c *Coordinator) decide(id string, commit bool, shards []int) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	delete(c.active, id)
-	c.cond.Broadcast()
-	if d, ok := c.decisions[id]; ok {
-		return d
-	}
-	c.decisions[id] = commit
-	c.unacked[id] = shards
-	c.persist()
-	for _, s := range shards {
-		go c.deliver(id, commit, s)
-	}
-	return commit
+// prepare 向分片 s 发 PREPARE，直到得到投票或超时（超时算 NO）。
+func (c *Coordinator) prepare(s int, piece Txn) bool {
+	var reply PrepareReply
+	ok := c.call(s, time.Now().Add(prepareTimeout), func(end *labnet.Endpoint) (bool, bool) {
+		reply = PrepareReply{}
+		ok := end.Call("Participant.Prepare", &PrepareArgs{Txn: piece}, &reply)
+		return ok, reply.WrongLeader
+	})
+	return ok && reply.Yes
 }
 
-// deliver 把决定发给分片 s，直到它确认。
-func (c *Coordinator) deliver(id string, commit bool, s int) {
+// deliverer：领导者把日志里还没送完的决定送给分片，全部确认后在日志里记下 Done。
+func (c *Coordinator) deliverer() {
 	for !c.killed() {
-		if c.shards[s].Call("Participant.Decide", &DecideArgs{ID: id, Commit: commit}, &DecideReply{}) {
-			c.mu.Lock()
-			var rest []int
-			for _, x := range c.unacked[id] {
-				if x != s {
-					rest = append(rest, x)
-				}
-			}
-			if len(rest) == 0 {
-				delete(c.unacked, id)
-			} else {
-				c.unacked[id] = rest
-			}
-			c.mu.Unlock()
-			return
+		time.Sleep(deliverInterval)
+		if _, leader := c.log.State(); !leader {
+			continue
 		}
-		time.Sleep(20 * time.Millisecond)
+		c.mu.Lock()
+		for id, d := range c.decisions {
+			if !d.done && !c.sending[id] {
+				c.sending[id] = true
+				go c.deliver(id, d.commit, d.shards)
+			}
+		}
+		c.mu.Unlock()
 	}
 }
 
-// Status 回答参与者。没有记录、也不在本实例中进行的事务按推定中止（presumed abort）处理，
-// 并把中止写下来，使以后同一个 ID 的 Submit 得到同样的回答。
-func (c *Coordinator) Status(args *StatusArgs, reply *StatusReply) {
+func (c *Coordinator) deliver(id string, commit bool, shards []int) {
+	acks := make(chan bool, len(shards))
+	for _, s := range shards {
+		go func(s int) {
+			acks <- c.call(s, time.Now().Add(time.Second), func(end *labnet.Endpoint) (bool, bool) {
+				var reply DecideReply
+				ok := end.Call("Participant.Decide", &DecideArgs{ID: id, Commit: commit}, &reply)
+				return ok, reply.WrongLeader
+			})
+		}(s)
+	}
+	acked := true
+	for range shards {
+		if !<-acks {
+			acked = false
+		}
+	}
+	if acked {
+		c.log.Start(CoordOp{Kind: "Done", ID: id})
+	}
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if d, ok := c.decisions[args.ID]; ok {
-		reply.Decided, reply.Commit = true, d
-		return
-	}
-	if c.active[args.ID] {
-		return
-	}
-	c.decisions[args.ID] = false
-	c.persist()
-	reply.Decided = true
+	delete(c.sending, id)
+	c.mu.Unlock()
 }
 
-// Kill 由测试在让协调者崩溃时调用。
+// Status 回答参与者。日志里没有决定、也不在本实例中进行的事务按推定中止（presumed abort）
+// 处理：先把 ABORT 写进日志，使以后同一个 ID 的 Submit 得到同样的回答。
+func (c *Coordinator) Status(args *StatusArgs, reply *StatusReply) {
+	if _, leader := c.log.State(); !leader {
+		reply.WrongLeader = true
+		return
+	}
+	c.mu.Lock()
+	d, ok := c.decisions[args.ID]
+	active := c.active[args.ID]
+	c.mu.Unlock()
+	if ok {
+		reply.Decided, reply.Commit = true, d.commit
+		return
+	}
+	if active {
+		return
+	}
+	commit, ok := c.logDecision(args.ID, false, nil)
+	reply.WrongLeader, reply.Decided, reply.Commit = !ok, ok, commit
+}
+
+// Kill 由测试在让这台服务器崩溃时调用。
 func (c *Coordinator) Kill() {
 	atomic.StoreInt32(&c.dead, 1)
 	c.mu.Lock()
@@ -154,25 +232,12 @@ func (c *Coordinator) killed() bool {
 	return atomic.LoadInt32(&c.dead) == 1
 }
 
-// MakeCoordinator 创建协调者，从稳定存储恢复决定，并继续投递没被确认的决定。
-func MakeCoordinator(shards []*labnet.Endpoint, persister *Persister) *Coordinator {
-	c := &Coordinator{shards: shards, persister: persister,
-		decisions: map[string]bool{}, unacked: map[string][]int{}, active: map[string]bool{}}
+// MakeCoordinator 创建协调者组里的一台服务器。日志从索引 1 重放，决定随之恢复。
+func MakeCoordinator(shards [][]*labnet.Endpoint, log *rlog.Log, applyCh chan rlog.ApplyMsg) *Coordinator {
+	c := &Coordinator{shards: shards, log: log, decisions: map[string]*decision{},
+		active: map[string]bool{}, sending: map[string]bool{}}
 	c.cond = sync.NewCond(&c.mu)
-	if b := persister.Read(); len(b) > 0 {
-		var st coordinatorState
-		if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&st); err != nil {
-			panic(err)
-		}
-		for id, d := range st.Decisions {
-			c.decisions[id] = d
-		}
-		for id, ss := range st.Unacked {
-			c.unacked[id] = ss
-			for _, s := range ss {
-				go c.deliver(id, c.decisions[id], s)
-			}
-		}
-	}
+	go c.applier(applyCh)
+	go c.deliverer()
 	return c
 }

@@ -1,63 +1,102 @@
 package txn
 
-// 参考实现：参与者。
+// 参考实现：参与者。它是分片组复制日志之上的一个状态机：每个 Prepare、Decide、Get 都先写进
+// 日志，按日志顺序执行，所以组里每台服务器的状态相同，崩溃重启后重放日志就回到原来的状态。
 
 import (
-	"bytes"
 	"encoding/gob"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"dslabs/labnet"
+	"dslabs/rlog"
 )
 
-// Participant 是一个分片的参与者。
+const (
+	applyWait       = 800 * time.Millisecond // 等自己的命令提交的上限，超时回复 WrongLeader
+	inquireInterval = 100 * time.Millisecond
+)
+
+// PartOp 是参与者写进日志的命令。
+type PartOp struct {
+	Kind   string // "Prepare"、"Decide" 或 "Get"
+	Txn    Txn    // Prepare
+	ID     string // Decide
+	Commit bool   // Decide
+	Key    string // Get
+}
+
+// partResult 是执行一条命令的结果，连同它所在条目的任期（用来识别条目是不是自己写的那条）。
+type partResult struct {
+	term   int
+	yes    bool
+	value  string
+	locked bool
+}
+
+func init() { gob.Register(PartOp{}) }
+
+// Participant 是一个分片组里的一台服务器。
 type Participant struct {
-	mu        sync.Mutex
-	me        int
-	coord     *labnet.Endpoint
-	persister *Persister
-	dead      int32
+	mu    sync.Mutex
+	shard int
+	coord []*labnet.Endpoint
+	log   *rlog.Log
+	dead  int32
 
-	data     map[string]string // 已提交的值
-	prepared map[string]Txn    // 已投 YES、尚不知决定的事务
-	decided  map[string]bool   // 已知决定的事务（含自己投 NO 的）
-	locks    map[string]string // 键 → 持有锁的已准备事务
+	data     map[string]string       // 已提交的值
+	prepared map[string]Txn          // 已投 YES、尚不知决定的事务
+	decided  map[string]bool         // 已知决定的事务（含自己投 NO 的）
+	locks    map[string]string       // 键 → 持有锁的已准备事务
+	waiting  map[int]chan partResult // 日志索引 → 等这条命令结果的 RPC
 }
 
-type participantState struct {
-	Data     map[string]string
-	Prepared map[string]Txn
-	Decided  map[string]bool
+// run 把 op 写进日志，等它被执行，返回结果；不是领导者或条目被别的领导者覆盖时 ok 为 false。
+func (p *Participant) run(op PartOp) (partResult, bool) {
+	p.mu.Lock()
+	index, term, ok := p.log.Start(op)
+	if !ok {
+		p.mu.Unlock()
+		return partResult{}, false
+	}
+	ch := make(chan partResult, 1)
+	p.waiting[index] = ch
+	p.mu.Unlock()
+	select {
+	case r := <-ch:
+		return r, r.term == term
+	case <-time.After(applyWait):
+		p.mu.Lock()
+		delete(p.waiting, index)
+		p.mu.Unlock()
+		return partResult{}, false
+	}
 }
 
-func (p *Participant) persist() {
-	var buf bytes.Buffer
-	st := participantState{Data: p.data, Prepared: p.prepared, Decided: p.decided}
-	if err := gob.NewEncoder(&buf).Encode(st); err != nil {
-		panic(err)
-	}
-	p.persister.Save(buf.Bytes())
-}
-
-func (p *Participant) readPersist(b []byte) {
-	if len(b) == 0 {
-		return
-	}
-	var st participantState
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&st); err != nil {
-		panic(err)
-	}
-	for k, v := range st.Data {
-		p.data[k] = v
-	}
-	for id, d := range st.Decided {
-		p.decided[id] = d
-	}
-	for id, t := range st.Prepared {
-		p.prepared[id] = t
-		p.lock(t)
+// applier 按日志顺序执行命令，把结果交给等它的 RPC。
+func (p *Participant) applier(applyCh chan rlog.ApplyMsg) {
+	for msg := range applyCh {
+		op, ok := msg.Command.(PartOp)
+		if !ok {
+			continue // 领导者上任时的空条目
+		}
+		p.mu.Lock()
+		r := partResult{term: msg.Term}
+		switch op.Kind {
+		case "Prepare":
+			r.yes = p.applyPrepare(op.Txn)
+		case "Decide":
+			p.applyDecide(op.ID, op.Commit)
+		case "Get":
+			r.value = p.data[op.Key]
+			_, r.locked = p.locks[op.Key]
+		}
+		if ch, ok := p.waiting[msg.Index]; ok {
+			ch <- r
+			delete(p.waiting, msg.Index)
+		}
+		p.mu.Unlock()
 	}
 }
 
@@ -72,62 +111,41 @@ func keysOf(t Txn) []string {
 	return ks
 }
 
-func (p *Participant) lock(t Txn) {
-	for _, k := range keysOf(t) {
-		p.locks[k] = t.ID
-	}
-}
-
-// Prepare 投票：键都没被别的事务锁住、读到的值仍是期望值，才先持久化 PREPARED 再投 YES。
-func (p *Participant) Prepare(args *PrepareArgs, reply *PrepareReply) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	t := args.Txn
+// applyPrepare 投票：键都没被别的事务锁住、读到的值仍是期望值，才记下 PREPARED、加锁、投 YES。
+func (p *Participant) applyPrepare(t Txn) bool {
 	if d, ok := p.decided[t.ID]; ok {
-		reply.Yes = d
-		return
+		return d
 	}
 	if _, ok := p.prepared[t.ID]; ok {
-		reply.Yes = true
-		return
+		return true
 	}
-	ok := true
 	for _, k := range keysOf(t) {
 		if holder, held := p.locks[k]; held && holder != t.ID {
-			ok = false
+			p.decided[t.ID] = false
+			return false
 		}
 	}
 	for k, v := range t.Reads {
 		if p.data[k] != v {
-			ok = false
+			p.decided[t.ID] = false
+			return false
 		}
 	}
-	if !ok {
-		p.decided[t.ID] = false
-		p.persist()
-		return
-	}
 	p.prepared[t.ID] = t
-	p.lock(t)
-	p.persist()
-	reply.Yes = true
+	for _, k := range keysOf(t) {
+		p.locks[k] = t.ID
+	}
+	return true
 }
 
-// Decide 执行决定；已知决定的事务再次收到决定时什么也不做。
-func (p *Participant) Decide(args *DecideArgs, reply *DecideReply) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.apply(args.ID, args.Commit)
-}
-
-func (p *Participant) apply(id string, commit bool) {
+// applyDecide 执行决定；已知决定的事务再收到决定时什么也不做。
+func (p *Participant) applyDecide(id string, commit bool) {
 	if _, ok := p.decided[id]; ok {
 		return
 	}
 	t, ok := p.prepared[id]
 	if !ok {
-		// 没准备过的事务不可能提交；记下中止，让迟到的 Prepare 投 NO。
-		commit = false
+		commit = false // 没准备过的事务不可能提交；记下中止，让迟到的 Prepare 投 NO
 	}
 	if commit {
 		for k, v := range t.Writes {
@@ -141,21 +159,34 @@ func (p *Participant) apply(id string, commit bool) {
 	}
 	delete(p.prepared, id)
 	p.decided[id] = commit
-	p.persist()
 }
 
-// Get 返回已提交的值，以及键是否被已准备的事务锁住。
+// Prepare 把 PREPARE 写进日志，执行后回复投票。
+func (p *Participant) Prepare(args *PrepareArgs, reply *PrepareReply) {
+	r, ok := p.run(PartOp{Kind: "Prepare", Txn: args.Txn})
+	reply.WrongLeader, reply.Yes = !ok, r.yes
+}
+
+// Decide 把决定写进日志，执行后确认。
+func (p *Participant) Decide(args *DecideArgs, reply *DecideReply) {
+	_, ok := p.run(PartOp{Kind: "Decide", ID: args.ID, Commit: args.Commit})
+	reply.WrongLeader = !ok
+}
+
+// Get 也经过日志，所以读到的是日志里这一刻的状态，不会是一个过时的领导者的旧值。
 func (p *Participant) Get(args *GetArgs, reply *GetReply) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	reply.Value = p.data[args.Key]
-	_, reply.Locked = p.locks[args.Key]
+	r, ok := p.run(PartOp{Kind: "Get", Key: args.Key})
+	reply.WrongLeader, reply.Value, reply.Locked = !ok, r.value, r.locked
 }
 
-// inquire 周期性地向协调者询问已准备事务的决定（协调者崩溃重启后，决定可能没送到）。
+// inquire：领导者周期性地向协调者组询问已准备事务的决定，并把得到的决定写进日志
+// （协调者换了领导者或决定的消息丢了时，这是兜底）。
 func (p *Participant) inquire() {
 	for !p.killed() {
-		time.Sleep(100 * time.Millisecond)
+		time.Sleep(inquireInterval)
+		if _, leader := p.log.State(); !leader {
+			continue
+		}
 		p.mu.Lock()
 		var ids []string
 		for id := range p.prepared {
@@ -163,17 +194,20 @@ func (p *Participant) inquire() {
 		}
 		p.mu.Unlock()
 		for _, id := range ids {
-			var reply StatusReply
-			if p.coord.Call("Coordinator.Status", &StatusArgs{ID: id}, &reply) && reply.Decided && !p.killed() {
-				p.mu.Lock()
-				p.apply(id, reply.Commit)
-				p.mu.Unlock()
+			for _, end := range p.coord {
+				var reply StatusReply
+				if end.Call("Coordinator.Status", &StatusArgs{ID: id}, &reply) && !reply.WrongLeader {
+					if reply.Decided {
+						p.run(PartOp{Kind: "Decide", ID: id, Commit: reply.Commit})
+					}
+					break
+				}
 			}
 		}
 	}
 }
 
-// Kill 由测试在让参与者崩溃时调用。
+// Kill 由测试在让这台服务器崩溃时调用。
 func (p *Participant) Kill() {
 	atomic.StoreInt32(&p.dead, 1)
 }
@@ -182,12 +216,12 @@ func (p *Participant) killed() bool {
 	return atomic.LoadInt32(&p.dead) == 1
 }
 
-// MakeParticipant 创建第 me 个分片的参与者，从稳定存储恢复数据、决定和已准备的事务（连同锁）。
-func MakeParticipant(me int, coord *labnet.Endpoint, persister *Persister) *Participant {
-	p := &Participant{me: me, coord: coord, persister: persister,
+// MakeParticipant 创建分片 shard 的组里的一台服务器。日志从索引 1 重放，状态随之恢复。
+func MakeParticipant(shard int, coord []*labnet.Endpoint, log *rlog.Log, applyCh chan rlog.ApplyMsg) *Participant {
+	p := &Participant{shard: shard, coord: coord, log: log,
 		data: map[string]string{}, prepared: map[string]Txn{}, decided: map[string]bool{},
-		locks: map[string]string{}}
-	p.readPersist(persister.Read())
+		locks: map[string]string{}, waiting: map[int]chan partResult{}}
+	go p.applier(applyCh)
 	go p.inquire()
 	return p
 }
