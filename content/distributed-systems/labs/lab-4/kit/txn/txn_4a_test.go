@@ -214,6 +214,7 @@ func runBank(cfg *config, nclients int, dur time.Duration, during func(stop <-ch
 			}
 		}(c)
 	}
+	start := time.Now()
 	if during != nil {
 		during(stop)
 	} else {
@@ -224,7 +225,7 @@ func runBank(cfg *config, nclients int, dur time.Duration, during func(stop <-ch
 	b.checkTotal()
 	n := cfg.checkHistory()
 	if n < 2 {
-		cfg.t.Fatalf("only %d transactions committed in %v; the clients made no progress", n, dur)
+		cfg.t.Fatalf("only %d transactions committed in %v; the clients made no progress", n, time.Since(start).Round(time.Millisecond))
 	}
 	cfg.end(n)
 }
