@@ -184,7 +184,7 @@ func (cfg *config) mustCommit(reads, writes map[string]string) string {
 	switch o {
 	case aborted:
 		cfg.t.Fatalf("Submit(%s) = aborted, want committed (reads %v, writes %v; %d tries; no other "+
-			"transaction was running and every shard group had a majority up)", id, reads, writes, tries)
+			"transaction touched its keys and every shard group had a majority up)", id, reads, writes, tries)
 	case unknown:
 		cfg.t.Fatalf("Submit(%s): no reply from the coordinator group in %v", id, submitDeadline)
 	}

@@ -147,6 +147,41 @@ func TestParticipantLeaderCrashAfterPrepare4B(t *testing.T) {
 	cfg.end(cfg.checkHistory())
 }
 
+func TestShardLeaderIsolated4B(t *testing.T) {
+	cfg := makeConfig(t, 1, true, false) // 测试扮演协调者，直接对被隔开的领导者发消息
+	cfg.begin("a shard leader cut off from its group must not vote or read from its memory")
+	x := cfg.keyOn(0, "x")
+	if !cfg.prepare(0, Txn{ID: "t0", Writes: w(x, "0")}) {
+		t.Fatalf("Prepare(t0) on an idle shard voted NO, want YES")
+	}
+	cfg.decide(0, "t0", true)
+	cfg.wantGet(x, "0", false, "t0 committed")
+	l := cfg.leaderOf(0)
+	cfg.isolate(0, l, true) // 它仍以为自己是领导者，但它写进日志的条目再也提交不了
+	var pr PrepareReply
+	cfg.tests[0][l].Call("Participant.Prepare", &PrepareArgs{Txn: Txn{ID: "t1", Writes: w(x, "1")}}, &pr)
+	if !pr.WrongLeader && pr.Yes {
+		t.Fatalf("Prepare(t1) sent to shard 0's isolated leader voted YES, but its PREPARE can never commit " +
+			"in the group's log: a participant must wait until PREPARE is committed before it votes")
+	}
+	if !cfg.prepare(0, Txn{ID: "t2", Writes: w(x, "2")}) {
+		t.Fatalf("Prepare(t2) on the majority side voted NO, want YES: t1 reached only the isolated leader, " +
+			"so x is not locked in the group's log")
+	}
+	cfg.decide(0, "t2", true)
+	cfg.wantGet(x, "2", false, "t2 committed on the majority side")
+	var gr GetReply
+	cfg.tests[0][l].Call("Participant.Get", &GetArgs{Key: x}, &gr)
+	if !gr.WrongLeader {
+		t.Fatalf("Get(%q) sent to shard 0's isolated leader answered as leader with %q (the group has "+
+			"committed 2): a Get must go through the log, not be read from the leader's memory", x, gr.Value)
+	}
+	cfg.isolate(0, l, false)
+	cfg.crashServer(0, cfg.leaderOf(0)) // 让接回的旧领导者也可能当选：它日志里的 t1 必须已被覆盖
+	cfg.wantGet(x, "2", false, "the old leader rejoined; its uncommitted PREPARE t1 must not lock x")
+	cfg.end(0)
+}
+
 func TestCoordinatorLeaderCrashAfterDecision4B(t *testing.T) {
 	cfg := makeConfig(t, 3, true, true)
 	cfg.begin("the coordinator group's leader logs COMMIT, crashes, and the new leader finishes")
@@ -235,7 +270,7 @@ func TestCoordinatorGroupRestart4B(t *testing.T) {
 	cfg.waitHeld(2, "the coordinator should send COMMIT to shard 2 too")
 	cfg.crashGroup(cfg.n)
 	cfg.untrap(2)
-	cfg.stillLocked(c, 300*time.Millisecond, "every coordinator server is down and shard 2 does not know the decision")
+	cfg.stillLocked(c, 3*time.Second, "every coordinator server is down (for 3 s) and shard 2 does not know the decision")
 	cfg.startGroup(cfg.n)
 	cfg.waitValue(c, "1", "the restarted coordinator group must find COMMIT in its log and send it to shard 2")
 	cfg.muteStatus(2, false)
