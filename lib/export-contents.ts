@@ -38,7 +38,8 @@ const RULES: [ExportKind, RegExp][] = [
   // The site icon, its installable PNG sizes, and the copy Next.js keeps beside the fonts.
   ['image', /^icon\.svg$|^icons\/[^/]+\.png$|^_next\/static\/media\/[^/]+\.svg$/],
   ['code', new RegExp(`^${SEGMENT}/code/.+$`)],
-  ['kit', new RegExp(`^${SEGMENT}/labs/[^/]+\\.zip$`)],
+  // A lab's starter kit, beside its page: <course>/labs/lab-3/lab-3-kit.zip (lib/urls.ts).
+  ['kit', new RegExp(`^${SEGMENT}/labs/([^/]+)/\\1-kit\\.zip$`)],
   ['site-file', /^(?:sitemap\.xml|robots\.txt|manifest\.webmanifest|sw\.js|\.nojekyll)$/],
   ['offline-list', /^offline\/[^/]+\.json$/],
 ]

@@ -15,7 +15,7 @@ describe('what the export ships', () => {
   it('holds every kind a reader needs', () => {
     const kinds = new Set(files.map(exportKindOf))
     const needed: ExportKind[] = ['page', 'rsc-payload', 'script', 'style', 'font', 'image']
-    for (const kind of [...needed, 'search-index', 'code', 'site-file'] as const)
+    for (const kind of [...needed, 'search-index', 'code', 'kit', 'site-file'] as const)
       expect(kinds, kind).toContain(kind)
   })
 

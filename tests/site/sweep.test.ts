@@ -60,7 +60,8 @@ describe.skipIf(skipBrowser)('every page in a real browser', () => {
     it(`${combination.theme} theme, ${combination.width} px`, { timeout: 1_800_000 }, async () => {
       const context = await newContext(browser, combination)
       const failures: string[] = []
-      // Two pages at a time: the machine has two cores.
+      // Three pages at a time: on two cores a page check spends much of its time waiting (loads,
+      // frames while scrolling, the network going idle), so a third keeps both cores busy.
       const queue = [...pagePaths]
       const worker = async () => {
         for (let pagePath = queue.shift(); pagePath !== undefined; pagePath = queue.shift()) {
@@ -74,7 +75,7 @@ describe.skipIf(skipBrowser)('every page in a real browser', () => {
             failures.push(`${pagePath} [${combination.theme}, ${combination.width}px]: ${problem}`)
         }
       }
-      await Promise.all([worker(), worker()])
+      await Promise.all([worker(), worker(), worker()])
       await context.close()
       expect(failures).toEqual([])
     })
