@@ -14,6 +14,9 @@ import {
  * deliberately broken pages) run exactly the same code.
  */
 
+/** How long the checks of one page may take before the page fails instead of the sweep hanging. */
+const PAGE_LIMIT_MS = 3 * 60_000
+
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 export interface PageReport {
@@ -36,7 +39,11 @@ async function scrollThrough(page: Page): Promise<void> {
       window.scrollTo(0, y)
       // Lazy diagrams hear of the scroll at a rendering update (IntersectionObserver); wait for
       // one, or a busy machine scrolls past a diagram between two frames and it never loads.
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+      // Bounded: a page that draws no frame must not stop the sweep.
+      await new Promise((resolve) => {
+        requestAnimationFrame(() => requestAnimationFrame(resolve))
+        setTimeout(resolve, 500)
+      })
     }
     window.scrollTo(0, document.documentElement.scrollHeight)
   })
@@ -102,6 +109,12 @@ export async function checkPage(
       problems.push(`HTTP ${response.status()}: ${response.url()}`)
   })
 
+  // A step that waits for something that never comes fails this page, not the whole sweep.
+  let timedOut = false
+  const limit = setTimeout(() => {
+    timedOut = true
+    void page.close()
+  }, PAGE_LIMIT_MS)
   try {
     const response = await page.goto(url, { waitUntil: 'load' })
     if (!response || response.status() >= 400)
@@ -173,7 +186,11 @@ export async function checkPage(
     }
     // Last: these two change the page (print media, the menu opened and closed).
     problems.push(...(await printContrast(page)), ...(await mobileMenuFocus(page)))
+  } catch (error) {
+    if (!timedOut) throw error
+    problems.push(`the checks did not finish within ${PAGE_LIMIT_MS / 60_000} minutes`)
   } finally {
+    clearTimeout(limit)
     await page.close()
   }
   return { url, problems }

@@ -144,7 +144,12 @@ export async function printContrast(page: Page): Promise<string[]> {
   try {
     // The page hears the print media query change (a frame) before the check reads colours.
     await page.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      () =>
+        new Promise((resolve) => {
+          // Two frames, or half a second if the page draws none (a frame may never come).
+          requestAnimationFrame(() => requestAnimationFrame(resolve))
+          setTimeout(resolve, 500)
+        }),
     )
     return await page.evaluate(() => {
       const canvas = document.createElement('canvas')
@@ -255,7 +260,12 @@ export async function mobileMenuFocus(page: Page): Promise<string[]> {
     await page.mouse.move(panel.x + panel.width / 2, panel.y + panel.height / 2)
     await page.mouse.wheel(0, 20_000)
     await page.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      () =>
+        new Promise((resolve) => {
+          // Two frames, or half a second if the page draws none (a frame may never come).
+          requestAnimationFrame(() => requestAnimationFrame(resolve))
+          setTimeout(resolve, 500)
+        }),
     )
   }
   const scrolls = (await page.evaluate(() => window.scrollY)) !== before
