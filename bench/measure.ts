@@ -126,6 +126,16 @@ export async function measureSimulations(
   return { ownCode, shell, bytesOnOtherPages }
 }
 
+/** Bytes (gzip) of the scripts among these that are a simulation's own code. */
+export async function simulationCodeBytes(scripts: readonly string[]): Promise<number> {
+  let bytes = 0
+  for (const script of new Set(scripts)) {
+    const code = Buffer.from(await (await fetch(script)).arrayBuffer())
+    if (Object.values(SIMULATION_MARKS).some((mark) => code.includes(mark))) bytes += gz(code)
+  }
+  return bytes
+}
+
 export interface LighthouseResult {
   performance: number
   accessibility: number
