@@ -82,7 +82,7 @@ describe('a second build of the same sources', () => {
     // Not an empty comparison: pages of both courses, a lab kit, the index and the worker.
     expect(files).toContain('fixture-course/intro/index.html')
     expect(files).toContain('second-course/chapter-one/index.html')
-    expect(files.some((file) => /\/labs\/[^/]+\.zip$/.test(file))).toBe(true)
+    expect(files.some((file) => /\/labs\/([^/]+)\/\1-kit\.zip$/.test(file))).toBe(true)
     expect(files).toContain('pagefind/pagefind-entry.json')
     expect(files).toContain('sw.js')
   })
