@@ -42,7 +42,7 @@ async function scrollThrough(page: Page): Promise<void> {
       // Bounded: a page that draws no frame must not stop the sweep.
       await new Promise((resolve) => {
         requestAnimationFrame(() => requestAnimationFrame(resolve))
-        setTimeout(resolve, 500)
+        setTimeout(resolve, 10_000)
       })
     }
     window.scrollTo(0, document.documentElement.scrollHeight)

@@ -146,9 +146,9 @@ export async function printContrast(page: Page): Promise<string[]> {
     await page.evaluate(
       () =>
         new Promise((resolve) => {
-          // Two frames, or half a second if the page draws none (a frame may never come).
+          // Two frames, or ten seconds if the page draws none (a frame may never come).
           requestAnimationFrame(() => requestAnimationFrame(resolve))
-          setTimeout(resolve, 500)
+          setTimeout(resolve, 10_000)
         }),
     )
     return await page.evaluate(() => {
@@ -262,9 +262,9 @@ export async function mobileMenuFocus(page: Page): Promise<string[]> {
     await page.evaluate(
       () =>
         new Promise((resolve) => {
-          // Two frames, or half a second if the page draws none (a frame may never come).
+          // Two frames, or ten seconds if the page draws none (a frame may never come).
           requestAnimationFrame(() => requestAnimationFrame(resolve))
-          setTimeout(resolve, 500)
+          setTimeout(resolve, 10_000)
         }),
     )
   }
