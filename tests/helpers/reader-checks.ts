@@ -142,15 +142,17 @@ export async function brokenTableWords(page: Page): Promise<string[]> {
 export async function printContrast(page: Page): Promise<string[]> {
   await page.emulateMedia({ media: 'print' })
   try {
-    // The page hears the print media query change (a frame) before the check reads colours.
-    await page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          // Two frames, or ten seconds if the page draws none (a frame may never come).
-          requestAnimationFrame(() => requestAnimationFrame(resolve))
-          setTimeout(resolve, 10_000)
-        }),
-    )
+    // The page hears the print media query change at its next rendering update, and a dark page
+    // then steps into the light theme (components/print-theme.tsx): wait for that outcome, not
+    // for a number of frames, which a loaded machine may not draw in time. A page that stays dark
+    // is read as it is, and fails below.
+    await page
+      .waitForFunction(
+        () => matchMedia('print').matches && !document.documentElement.classList.contains('dark'),
+        undefined,
+        { polling: 100, timeout: 10_000 },
+      )
+      .catch(() => undefined)
     return await page.evaluate(() => {
       const canvas = document.createElement('canvas')
       canvas.width = canvas.height = 1
