@@ -13,6 +13,7 @@ import { pageMetadata } from '@/lib/metadata'
 import { loadPageComponent } from '@/lib/page-module'
 import { absoluteUrl } from '@/lib/site-config'
 import { progressLectures } from '@/lib/progress/course-outline'
+import { SearchMeta } from '@/components/search-meta'
 
 interface CoursePageProps {
   params: Promise<{ course: string }>
@@ -39,14 +40,7 @@ export default async function CoursePage({ params }: CoursePageProps) {
   const hours = Math.round(course.totalMinutes / 60)
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-10 sm:px-6" data-pagefind-body>
-      <span hidden data-pagefind-meta="course" data-pagefind-filter="course">
-        {course.title}
-      </span>
-      {/* Guides (the handbook) are for authors: kept out of a student's search unless chosen. */}
-      <span hidden data-pagefind-filter={`kind:${course.kind}`} />
-      <span hidden data-pagefind-meta="label">
-        课程首页
-      </span>
+      <SearchMeta course={course} label="课程首页" />
       <header className="mb-8">
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">
           {course.overview?.title ?? course.title}

@@ -95,6 +95,25 @@ describe('the exported site', () => {
     expect(fs.readFileSync(path.join(outDir, '404.html'), 'utf8')).toContain('找不到这个页面')
   })
 
+  it("gives every page in the search index its course, its course's kind and a label", () => {
+    // A student's search filters on kind:course; a page without the kind would never show.
+    const indexed = pages.filter(({ file }) =>
+      fs.readFileSync(file, 'utf8').includes('data-pagefind-body'),
+    )
+    expect(indexed.length).toBeGreaterThan(site.courses.length)
+    const missing = indexed.flatMap(({ file, urlPath }) => {
+      const html = fs.readFileSync(file, 'utf8')
+      return [
+        /data-pagefind-filter="course"/,
+        /data-pagefind-filter="kind:(?:course|guide)"/,
+        /data-pagefind-meta="label"/,
+      ]
+        .filter((pattern) => !pattern.test(html))
+        .map((pattern) => `${urlPath}: no ${pattern.source}`)
+    })
+    expect(missing).toEqual([])
+  })
+
   it('sets the language of every page from its course, with title, description and OpenGraph', () => {
     for (const course of site.courses) {
       const html = fs.readFileSync(

@@ -19,6 +19,7 @@ import { getCourse, getLecture, getSite, lastUpdated } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
 import { loadPageComponent } from '@/lib/page-module'
 import { absoluteUrl } from '@/lib/site-config'
+import { SearchMeta } from '@/components/search-meta'
 
 interface LecturePageProps {
   params: Promise<{ course: string; lecture: string }>
@@ -105,14 +106,7 @@ export default async function LecturePage({ params }: LecturePageProps) {
         data-pagefind-body
         data-lecture-page={lecture.slug}
       >
-        <span hidden data-pagefind-meta="course" data-pagefind-filter="course">
-          {course.title}
-        </span>
-        {/* Guides (the handbook) are for authors: kept out of a student's search unless chosen. */}
-        <span hidden data-pagefind-filter={`kind:${course.kind}`} />
-        <span hidden data-pagefind-meta="label">
-          {label}
-        </span>
+        <SearchMeta course={course} label={label} />
         <p className="print-only text-sm" data-pagefind-ignore>
           {absoluteUrl(lecture.path)}
         </p>

@@ -3,6 +3,7 @@ import { LabCard } from '@/components/lab-card'
 import { getCourse, getSite } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
 import { labsPath } from '@/lib/urls'
+import { SearchMeta } from '@/components/search-meta'
 
 interface LabsPageProps {
   params: Promise<{ course: string }>
@@ -33,9 +34,7 @@ export default async function LabsPage({ params }: LabsPageProps) {
   const course = getCourse((await params).course)
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-10 sm:px-6" data-pagefind-body>
-      <span hidden data-pagefind-meta="course" data-pagefind-filter="course">
-        {course.title}
-      </span>
+      <SearchMeta course={course} label="实践项目" />
       <header className="mb-8">
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">实践项目</h1>
         <p className="mt-3 text-lg text-[var(--muted-fg)]">

@@ -13,6 +13,7 @@ import { pageMetadata } from '@/lib/metadata'
 import { loadPageComponent } from '@/lib/page-module'
 import { absoluteUrl, withBasePath } from '@/lib/site-config'
 import { labsPath } from '@/lib/urls'
+import { SearchMeta } from '@/components/search-meta'
 
 interface LabPageProps {
   params: Promise<{ course: string; lab: string }>
@@ -78,12 +79,7 @@ export default async function LabPage({ params }: LabPageProps) {
       }
     >
       <article className="mx-auto max-w-[46rem]" data-pagefind-body data-lab-page={lab.id}>
-        <span hidden data-pagefind-meta="course" data-pagefind-filter="course">
-          {course.title}
-        </span>
-        <span hidden data-pagefind-meta="label">
-          实践项目
-        </span>
+        <SearchMeta course={course} label="实践项目" />
         <p className="print-only text-sm">{absoluteUrl(lab.path)}</p>
         <header className="mb-8">
           <p className="mb-2 text-sm font-medium text-[var(--color-accent-600)] dark:text-[var(--color-accent-300)]">
