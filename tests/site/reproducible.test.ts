@@ -6,7 +6,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { addPolicies } from '@/lib/csp.ts'
 import { exportedBasePath, exportedHtmlFiles } from '@/lib/export-info.ts'
-import { exportedFiles } from '@/lib/export-contents.ts'
+import { exportedFiles, exportKindOf } from '@/lib/export-contents.ts'
 import { writeOfflineSupport } from '@/lib/pwa/write-offline-support.ts'
 import { writeSearchIndex } from '@/lib/search-index.ts'
 import { getSite } from '@/lib/content/index.ts'
@@ -82,7 +82,7 @@ describe('a second build of the same sources', () => {
     // Not an empty comparison: pages of both courses, a lab kit, the index and the worker.
     expect(files).toContain('fixture-course/intro/index.html')
     expect(files).toContain('second-course/chapter-one/index.html')
-    expect(files.some((file) => /\/labs\/([^/]+)\/\1-kit\.zip$/.test(file))).toBe(true)
+    expect(files.some((file) => exportKindOf(file) === 'kit')).toBe(true)
     expect(files).toContain('pagefind/pagefind-entry.json')
     expect(files).toContain('sw.js')
   })

@@ -4,6 +4,7 @@ import { CoursePageFrame } from '@/components/course-page-frame'
 import { CourseSidebar } from '@/components/course-sidebar'
 import { JsonLd } from '@/components/json-ld'
 import { LabParts } from '@/components/lab-parts'
+import { PageHeader } from '@/components/page-header'
 import { PrintExpander } from '@/components/print-expander'
 import { TableOfContents } from '@/components/table-of-contents'
 import { TocSpy } from '@/components/toc-spy'
@@ -81,19 +82,15 @@ export default async function LabPage({ params }: LabPageProps) {
       <article className="mx-auto max-w-[46rem]" data-pagefind-body data-lab-page={lab.id}>
         <SearchMeta course={course} label="实践项目" />
         <p className="print-only text-sm">{absoluteUrl(lab.path)}</p>
-        <header className="mb-8">
-          <p className="mb-2 text-sm font-medium text-[var(--color-accent-600)] dark:text-[var(--color-accent-300)]">
+        <PageHeader
+          kicker={
             <Link href={labsPath(course.slug)} prefetch={false} className="hover:underline">
               实践项目
             </Link>
-          </p>
-          <h1 className="text-3xl font-bold leading-tight tracking-tight sm:text-[2.25rem]">
-            {lab.title}
-          </h1>
-          <p className="mt-3 text-lg text-[var(--muted-fg)]" data-pagefind-meta="description">
-            {lab.description}
-          </p>
-        </header>
+          }
+          title={lab.title}
+          description={lab.description}
+        />
         <section
           aria-label="实验信息"
           className="lecture-meta not-prose mb-8"
