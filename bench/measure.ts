@@ -103,34 +103,25 @@ export async function measureSimulations(
 ): Promise<{ ownCode: Record<string, number>; shell: number; bytesOnOtherPages: number }> {
   const page = await measurePage(browser, url, { scroll: true })
   const elsewhere = new Set(otherScripts)
-  const bodies = new Map<string, Buffer>()
-  const body = async (script: string) => {
-    if (!bodies.has(script))
-      bodies.set(script, Buffer.from(await (await fetch(script)).arrayBuffer()))
-    return bodies.get(script)!
-  }
   const marks = Object.entries(SIMULATION_MARKS)
   const ownCode: Record<string, number> = Object.fromEntries(marks.map(([kind]) => [kind, 0]))
   let shell = 0
   for (const script of new Set(page.scripts)) {
-    const code = await body(script)
+    const code = await scriptBody(script)
     const owners = marks.filter(([, mark]) => code.includes(mark))
     for (const [kind] of owners) ownCode[kind]! += gz(code)
     if (owners.length === 0 && !elsewhere.has(script)) shell += gz(code)
   }
-  let bytesOnOtherPages = 0
-  for (const script of elsewhere) {
-    const code = await body(script)
-    if (marks.some(([, mark]) => code.includes(mark))) bytesOnOtherPages += gz(code)
-  }
-  return { ownCode, shell, bytesOnOtherPages }
+  return { ownCode, shell, bytesOnOtherPages: await simulationCodeBytes(otherScripts) }
 }
+
+const scriptBody = async (script: string) => Buffer.from(await (await fetch(script)).arrayBuffer())
 
 /** Bytes (gzip) of the scripts among these that are a simulation's own code. */
 export async function simulationCodeBytes(scripts: readonly string[]): Promise<number> {
   let bytes = 0
   for (const script of new Set(scripts)) {
-    const code = Buffer.from(await (await fetch(script)).arrayBuffer())
+    const code = await scriptBody(script)
     if (Object.values(SIMULATION_MARKS).some((mark) => code.includes(mark))) bytes += gz(code)
   }
   return bytes
