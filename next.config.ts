@@ -21,7 +21,14 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   env: { NEXT_PUBLIC_BASE_PATH: basePath },
-  experimental: { globalNotFound: true },
+  experimental: {
+    globalNotFound: true,
+    // Under next dev, server-side Fast Refresh patches modules in place and never clears
+    // Turbopack's chunk cache, which keeps a failed chunk load for good: a page requested while
+    // its chunk was being rewritten answered 500 until a restart (seen in the dev-server test with
+    // 20 ms polling, 1 run in 3). Without it, each rewritten page clears the cache before it renders.
+    turbopackServerFastRefresh: false,
+  },
   // Reproducible: a hash of the inputs instead of a random ID in every page (lib/build-id.ts).
   generateBuildId: () => inputsBuildId(),
 }
