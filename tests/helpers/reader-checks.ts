@@ -142,17 +142,23 @@ export async function brokenTableWords(page: Page): Promise<string[]> {
 export async function printContrast(page: Page): Promise<string[]> {
   await page.emulateMedia({ media: 'print' })
   try {
-    // The page hears the print media query change at its next rendering update, and a dark page
-    // then steps into the light theme (components/print-theme.tsx): wait for that outcome, not
-    // for a number of frames, which a loaded machine may not draw in time. A page that stays dark
-    // is read as it is, and fails below.
-    await page
+    // As the browser does when a reader prints: the print event, which components/print-theme.tsx
+    // answers by stepping out of the dark theme. Sent again until the page has left it: the page
+    // hears it only once hydrated, and under load the sweep met lab 3 still dark after 10 s (the
+    // media query change alone reaches a page only at a rendering update). A page still dark
+    // after 30 s fails with one message instead of one per faint text.
+    const leftDark = await page
       .waitForFunction(
-        () => matchMedia('print').matches && !document.documentElement.classList.contains('dark'),
+        () => {
+          window.dispatchEvent(new Event('beforeprint'))
+          return matchMedia('print').matches && !document.documentElement.classList.contains('dark')
+        },
         undefined,
-        { polling: 100, timeout: 10_000 },
+        { polling: 100, timeout: 30_000 },
       )
-      .catch(() => undefined)
+      .then(() => true)
+      .catch(() => false)
+    if (!leftDark) return ['printed on white: the page stays in the dark theme while printing']
     return await page.evaluate(() => {
       const canvas = document.createElement('canvas')
       canvas.width = canvas.height = 1
@@ -225,6 +231,7 @@ export async function printContrast(page: Page): Promise<string[]> {
     })
   } finally {
     await page.emulateMedia({ media: null })
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
   }
 }
 
