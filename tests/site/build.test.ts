@@ -97,20 +97,20 @@ describe('the exported site', () => {
 
   it("gives every page in the search index its course, its course's kind and a label", () => {
     // A student's search filters on kind:course; a page without the kind would never show.
-    const indexed = pages.filter(({ file }) =>
-      fs.readFileSync(file, 'utf8').includes('data-pagefind-body'),
-    )
+    const indexed = pages
+      .map(({ file, urlPath }) => ({ urlPath, html: fs.readFileSync(file, 'utf8') }))
+      .filter(({ html }) => html.includes('data-pagefind-body'))
     expect(indexed.length).toBeGreaterThan(site.courses.length)
-    const missing = indexed.flatMap(({ file, urlPath }) => {
-      const html = fs.readFileSync(file, 'utf8')
-      return [
-        /data-pagefind-filter="course"/,
-        /data-pagefind-filter="kind:(?:course|guide)"/,
-        /data-pagefind-meta="label"/,
-      ]
+    const patterns = [
+      /data-pagefind-filter="course"/,
+      /data-pagefind-filter="kind:(?:course|guide)"/,
+      /data-pagefind-meta="label"/,
+    ]
+    const missing = indexed.flatMap(({ urlPath, html }) =>
+      patterns
         .filter((pattern) => !pattern.test(html))
-        .map((pattern) => `${urlPath}: no ${pattern.source}`)
-    })
+        .map((pattern) => `${urlPath}: no ${pattern.source}`),
+    )
     expect(missing).toEqual([])
   })
 
