@@ -77,6 +77,7 @@ type Raft struct {
 	persister *Persister
 	me        int
 	dead      int32
+	done      chan struct{} // Kill 时关闭：唤醒阻塞在 applyCh 发送上的应用器
 	applyCh   chan ApplyMsg
 
 	state       State
@@ -93,7 +94,7 @@ type Raft struct {
 // Make 创建一台跟随者，并启动它的应用器。
 func Make(peers []Peer, me int, persister *Persister, applyCh chan ApplyMsg) *Raft {
 	rf := &Raft{peers: peers, persister: persister, me: me, applyCh: applyCh,
-		votedFor: -1, log: []LogEntry{{Term: 0}}}
+		done: make(chan struct{}), votedFor: -1, log: []LogEntry{{Term: 0}}}
 	rf.applyCond = sync.NewCond(&rf.mu)
 	go rf.applier()
 	return rf
@@ -108,9 +109,12 @@ func (rf *Raft) GetState() (int, bool) {
 	return rf.currentTerm, rf.state == Leader
 }
 
-// Kill 让应用器醒来并退出。
+// Kill 让应用器退出：Broadcast 叫醒睡在 Wait 里的它，关闭 done 叫醒卡在发送上的它。
 func (rf *Raft) Kill() {
-	atomic.StoreInt32(&rf.dead, 1)
+	if !atomic.CompareAndSwapInt32(&rf.dead, 0, 1) {
+		return // done 只能关闭一次
+	}
+	close(rf.done)
 	rf.mu.Lock()
 	rf.applyCond.Broadcast()
 	rf.mu.Unlock()
@@ -277,7 +281,10 @@ func (rf *Raft) applier() {
 			CommandIndex: rf.lastApplied,
 		}
 		rf.mu.Unlock()
-		rf.applyCh <- msg // 读者可能很慢，也可能回头调用 rf 的方法：绝不能持锁
+		select {
+		case rf.applyCh <- msg: // 读者可能很慢，也可能回头调用 rf 的方法：绝不能持锁
+		case <-rf.done: // 已被 Kill，上层可能再也不接收：放弃这条消息，回到循环检查 dead
+		}
 		rf.mu.Lock()
 	}
 }

@@ -3,6 +3,8 @@ package replication
 import (
 	"bytes"
 	"encoding/gob"
+	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -299,4 +301,41 @@ func TestApplierSendsInOrderWithoutHoldingTheLock(t *testing.T) {
 	case <-time.After(30 * time.Second): // 只是防止挂死的看门狗，正确时立即完成
 		t.Fatal("applier and reader deadlocked: applier holds rf.mu while sending on applyCh")
 	}
+}
+
+// 被 Kill 时应用器正卡在发送上（上层再也不接收，Lab 3 的测试框架在 Kill 之后就是这样），
+// 它也必须退出：Broadcast 只叫醒睡在 Wait 里的 goroutine，叫不醒阻塞在通道发送上的。
+// 把发送改回不带 select 的 rf.applyCh <- msg，这个测试就会失败。
+func TestKillWhileApplierBlockedOnSend(t *testing.T) {
+	before := appliers()
+	rf := Make([]Peer{nil}, 0, &Persister{}, make(chan ApplyMsg)) // 无缓冲，测试从不接收
+	rf.mu.Lock()
+	rf.currentTerm, rf.log = 1, logOf(1)
+	rf.commitIndex = 1
+	rf.applyCond.Broadcast()
+	rf.mu.Unlock()
+	// 应用器在锁内推进 lastApplied，然后放锁去发送：从这里起它在（或正要进入）发送。
+	for {
+		rf.mu.Lock()
+		applied := rf.lastApplied
+		rf.mu.Unlock()
+		if applied == 1 {
+			break
+		}
+		runtime.Gosched()
+	}
+	rf.Kill()
+	deadline := time.Now().Add(30 * time.Second) // 只是防止挂死的看门狗，正确时立即退出
+	for appliers() > before {
+		if time.Now().After(deadline) {
+			t.Fatal("the applier is still blocked sending on applyCh after Kill")
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// appliers 数出此刻还在运行的应用器 goroutine。
+func appliers() int {
+	buf := make([]byte, 1<<20)
+	return strings.Count(string(buf[:runtime.Stack(buf, true)]), ").applier(")
 }
