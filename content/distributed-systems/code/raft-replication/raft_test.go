@@ -303,11 +303,12 @@ func TestApplierSendsInOrderWithoutHoldingTheLock(t *testing.T) {
 	}
 }
 
-// 被 Kill 时应用器正卡在发送上（上层再也不接收，Lab 3 的测试框架在 Kill 之后就是这样），
+// 被 Kill 时应用器正卡在发送上（上层再也不接收，Lab 3 的测试框架在测试结束时就是这样），
 // 它也必须退出：Broadcast 只叫醒睡在 Wait 里的 goroutine，叫不醒阻塞在通道发送上的。
 // 把发送改回不带 select 的 rf.applyCh <- msg，这个测试就会失败。
 func TestKillWhileApplierBlockedOnSend(t *testing.T) {
-	before := appliers()
+	// 先等前面测试的应用器都退出（它们都已被 Kill），之后数到的就只有这一台的。
+	noAppliers(t, "an applier of an earlier test did not exit after Kill")
 	rf := Make([]Peer{nil}, 0, &Persister{}, make(chan ApplyMsg)) // 无缓冲，测试从不接收
 	rf.mu.Lock()
 	rf.currentTerm, rf.log = 1, logOf(1)
@@ -325,17 +326,18 @@ func TestKillWhileApplierBlockedOnSend(t *testing.T) {
 		runtime.Gosched()
 	}
 	rf.Kill()
-	deadline := time.Now().Add(30 * time.Second) // 只是防止挂死的看门狗，正确时立即退出
-	for appliers() > before {
+	noAppliers(t, "the applier is still blocked sending on applyCh after Kill")
+}
+
+// noAppliers 等到进程里没有应用器 goroutine；30 秒只是防止挂死的看门狗，正确时立即返回。
+func noAppliers(t *testing.T, failure string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	buf := make([]byte, 1<<20)
+	for strings.Contains(string(buf[:runtime.Stack(buf, true)]), ").applier(") {
 		if time.Now().After(deadline) {
-			t.Fatal("the applier is still blocked sending on applyCh after Kill")
+			t.Fatal(failure)
 		}
 		time.Sleep(time.Millisecond)
 	}
-}
-
-// appliers 数出此刻还在运行的应用器 goroutine。
-func appliers() int {
-	buf := make([]byte, 1<<20)
-	return strings.Count(string(buf[:runtime.Stack(buf, true)]), ").applier(")
 }

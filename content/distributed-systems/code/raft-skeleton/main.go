@@ -40,7 +40,7 @@ func (f *follower) AppendEntries(args *AppendEntriesArgs) bool {
 	if f.down {
 		return false // 模拟 RPC 失败（超时）
 	}
-	// 演示用的捷径：不检查任期和 PrevLogTerm，也不管有没有冲突就截断。真正的跟随者只在
+	// 演示用的捷径：不检查任期，也没有 PrevLogTerm 可查，不管有没有冲突都截断。真正的跟随者只在
 	// 冲突处截断（图 2 的第 3 条规则），否则一个迟到的旧 RPC 会删掉已经追加的条目（第 7、11 讲）。
 	f.log = append(f.log[:args.PrevLogIndex], args.Entries...)
 	return true
